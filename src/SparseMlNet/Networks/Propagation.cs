@@ -1,0 +1,224 @@
+using System.Numerics.Tensors;
+using SparseMlNet.Kernels;
+using SparseMlNet.Networks.Layers;
+using SparseMlNet.Networks.Losses;
+using SparseMlNet.Networks.Optimizers;
+
+namespace SparseMlNet.Networks;
+
+/// <summary>
+/// The buffers and passes of one mini-batch through a <see cref="MultilayerPerceptron"/>: feature-major activations [neurons, stride] for every layer,
+/// pre-activations, dropout masks, deltas and gradients. Allocated once per training run (O(neurons · batch + nnz)) and reused for every batch.
+/// </summary>
+internal sealed class Propagation
+{
+    private readonly MultilayerPerceptron _net;
+    private readonly float[][] _a;
+    private readonly float[][] _z;
+    private readonly float[][] _mask;
+    private readonly float[][] _delta;
+    private readonly float[][] _gradW;
+    private readonly float[][] _gradB;
+
+    public Propagation(MultilayerPerceptron network, int maxBatch, bool training)
+    {
+        _net = network;
+        MaxBatch = Math.Max(1, maxBatch);
+        Stride = SparseKernels.StrideFor(MaxBatch);
+        int layers = network.Layers.Count;
+        _a = new float[layers + 1][];
+        _z = new float[layers + 1][];
+        _mask = new float[layers + 1][];
+        _delta = new float[layers + 1][];
+        _gradW = new float[layers + 1][];
+        _gradB = new float[layers + 1][];
+        _a[0] = new float[network.InputCount * Stride];
+        for (int l = 1; l <= layers; l++)
+        {
+            int n = network.Layers[l - 1].Outputs;
+            _z[l] = new float[n * Stride];
+            _a[l] = new float[n * Stride];
+            if (training)
+            {
+                _mask[l] = l < layers ? new float[n * Stride] : [];
+                _delta[l] = new float[n * Stride];
+                _gradB[l] = new float[n];
+            }
+        }
+
+        if (training)
+        {
+            ResizeGradients();
+        }
+    }
+
+    /// <summary>Largest batch the buffers hold.</summary>
+    public int MaxBatch { get; }
+
+    /// <summary>Row stride of every activation buffer (batch rounded up to the SIMD alignment).</summary>
+    public int Stride { get; }
+
+    /// <summary>Number of samples in the current batch.</summary>
+    public int Batch { get; private set; }
+
+    /// <summary>Output layer values [K, stride] after <see cref="Forward"/> (probabilities once the softmax loss ran).</summary>
+    public float[] Outputs => _a[^1];
+
+    /// <summary>Re-sizes the per-connection gradient buffers (after topology evolution changes a layer's arrays).</summary>
+    public void ResizeGradients()
+    {
+        for (int l = 1; l < _gradW.Length; l++)
+        {
+            int n = _net.Layers[l - 1].WeightArray.Length;
+            if (_gradW[l]?.Length != n)
+            {
+                _gradW[l] = new float[n];
+            }
+        }
+    }
+
+    /// <summary>Gathers rows of a row-major matrix into the feature-major input block; padding columns are zeroed.</summary>
+    public void LoadInputs(ReadOnlySpan<float> rowMajor, int featureCount, ReadOnlySpan<int> rows) => Gather(rowMajor, featureCount, rows, _a[0]);
+
+    /// <summary>Gathers rows of a row-major matrix into a feature-major block of this propagation's stride (targets of a squared-error loss).</summary>
+    public void Gather(ReadOnlySpan<float> rowMajor, int featureCount, ReadOnlySpan<int> rows, float[] destination)
+    {
+        if (rows.Length > MaxBatch)
+        {
+            throw new ArgumentOutOfRangeException(nameof(rows), rows.Length, $"At most {MaxBatch} rows per batch.");
+        }
+
+        Batch = rows.Length;
+        int stride = Stride;
+        if (Batch < stride)
+        {
+            for (int f = 0; f < featureCount; f++)
+            {
+                destination.AsSpan((f * stride) + Batch, stride - Batch).Clear();
+            }
+        }
+
+        for (int b = 0; b < rows.Length; b++)
+        {
+            ReadOnlySpan<float> row = rowMajor.Slice(rows[b] * featureCount, featureCount);
+            int o = b;
+            for (int f = 0; f < row.Length; f++, o += stride)
+            {
+                destination[o] = row[f];
+            }
+        }
+    }
+
+    /// <summary>Input block [n_in, stride] (for adding noise to an autoencoder's input in place).</summary>
+    public float[] Inputs => _a[0];
+
+    /// <summary>Forward pass; hidden layers use inverted dropout with <paramref name="dropoutRate"/> and masks seeded by <paramref name="maskSeed"/>.</summary>
+    public void Forward(float dropoutRate, ulong maskSeed)
+    {
+        int stride = Stride;
+        int layers = _net.Layers.Count;
+        for (int l = 1; l <= layers; l++)
+        {
+            var activation = _net.Activations[l - 1];
+            float[] z = _z[l];
+            float[] a = _a[l];
+            float[] mask = _mask[l];
+            bool drop = dropoutRate > 0 && l < layers;
+            int layer = l;
+            _net.Layers[l - 1].Forward(_a[l - 1], z, stride, (r0, r1) =>
+            {
+                int o = r0 * stride;
+                int len = (r1 - r0) * stride;
+                activation.Forward(z.AsSpan(o, len), a.AsSpan(o, len));
+                if (drop)
+                {
+                    for (int r = r0; r < r1; r++)
+                    {
+                        Dropout.FillRow(mask.AsSpan(r * stride, stride), dropoutRate, Dropout.Seed(maskSeed, layer, r, 0, 0));
+                    }
+
+                    TensorPrimitives.Multiply(a.AsSpan(o, len), mask.AsSpan(o, len), a.AsSpan(o, len));
+                }
+            });
+        }
+
+        if (_net.Loss == LossKind.SoftmaxCrossEntropy)
+        {
+            OutputLoss.Softmax(_a[layers], _net.OutputCount, stride, Batch);
+        }
+    }
+
+    /// <summary>Copies the outputs of the current batch into row-major [batch, K].</summary>
+    public void ReadOutputs(Span<float> destination)
+    {
+        int k = _net.OutputCount;
+        float[] outputs = _a[^1];
+        for (int b = 0; b < Batch; b++)
+        {
+            for (int c = 0; c < k; c++)
+            {
+                destination[(b * k) + c] = outputs[(c * Stride) + b];
+            }
+        }
+    }
+
+    /// <summary>Softmax cross-entropy deltas for class labels (after <see cref="Forward"/>); returns the summed loss and the number of correct predictions.</summary>
+    public (double LossSum, int Correct) ClassificationLoss(ReadOnlySpan<int> labels) =>
+        OutputLoss.CrossEntropy(_a[^1], _delta[^1], _net.OutputCount, Stride, Batch, labels);
+
+    /// <summary>Squared-error deltas against feature-major <paramref name="targets"/>, through the output activation's derivative; returns Σ (ŷ − t)².</summary>
+    public double SquaredErrorLoss(float[] targets)
+    {
+        int k = _net.OutputCount;
+        double sum = OutputLoss.SquaredError(_a[^1], targets, _delta[^1], k, Stride, Batch);
+        _net.Activations[^1].MultiplyDerivative(_z[^1], _delta[^1]);
+        OutputLoss.ZeroPadding(_delta[^1], k, Stride, Batch);
+        return sum;
+    }
+
+    /// <summary>Backward pass: gradients of every layer, deltas through hidden activations and dropout masks.</summary>
+    public void Backward(bool dropout)
+    {
+        int stride = Stride;
+        for (int l = _net.Layers.Count; l >= 1; l--)
+        {
+            var layer = _net.Layers[l - 1];
+            layer.Gradient(_delta[l], _a[l - 1], _gradW[l], _gradB[l], stride);
+            if (l == 1)
+            {
+                break;
+            }
+
+            float[] dPrev = _delta[l - 1];
+            float[] zPrev = _z[l - 1];
+            float[] mask = _mask[l - 1];
+            var activation = _net.Activations[l - 2];
+            layer.BackwardInput(_delta[l], dPrev, stride, (r0, r1) =>
+            {
+                int o = r0 * stride;
+                int len = (r1 - r0) * stride;
+                if (dropout)
+                {
+                    TensorPrimitives.Multiply(dPrev.AsSpan(o, len), mask.AsSpan(o, len), dPrev.AsSpan(o, len));
+                }
+
+                activation.MultiplyDerivative(zPrev.AsSpan(o, len), dPrev.AsSpan(o, len));
+            });
+        }
+    }
+
+    /// <summary>Momentum SGD step on every layer's weights (with L2 decay) and biases (without).</summary>
+    public void Update(float learningRate, float momentum, float weightDecay)
+    {
+        for (int l = 1; l <= _net.Layers.Count; l++)
+        {
+            var layer = _net.Layers[l - 1];
+            float[] w = layer.WeightArray;
+            float[] v = layer.WeightVelocity;
+            float[] g = _gradW[l];
+            ParallelRanges.Run(ParallelRanges.Even(w.Length, w.Length < 16384 ? 1 : Environment.ProcessorCount), (s, e) =>
+                MomentumSgd.Update(w.AsSpan(s, e - s), v.AsSpan(s, e - s), g.AsSpan(s, e - s), learningRate, momentum, weightDecay));
+            MomentumSgd.Update(layer.Bias, layer.BiasVelocity, _gradB[l], learningRate, momentum, 0f);
+        }
+    }
+}

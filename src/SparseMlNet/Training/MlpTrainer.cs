@@ -1,0 +1,113 @@
+using SparseMlNet.Data;
+using SparseMlNet.Networks;
+using SparseMlNet.Networks.Activations;
+using SparseMlNet.Networks.Losses;
+
+namespace SparseMlNet.Training;
+
+/// <summary>
+/// Trains a multilayer perceptron classifier with softmax cross-entropy: SET (Mocanu et al., Nature Communications 2018), the static sparse
+/// FixProb baseline, or a dense baseline, chosen by <see cref="MlpTrainerOptions.Kind"/>.
+/// </summary>
+/// <example>
+/// <code>
+/// var trainer = new MlpTrainer(new MlpTrainerOptions { Epochs = 10 });
+/// trainer.EpochCompleted += (_, m) => Console.WriteLine($"{m.Epoch}: {m.TestAccuracy:P1}");
+/// MultilayerPerceptron model = trainer.Train(train, test);
+/// int[] predicted = model.PredictClasses(test.Features);
+/// </code>
+/// </example>
+public sealed class MlpTrainer
+{
+    private readonly MlpTrainerOptions _options;
+
+    /// <summary>Creates a trainer; the options are validated now and copied by value of their settings at <see cref="Train"/>.</summary>
+    /// <param name="options">Hyperparameters.</param>
+    /// <exception cref="ArgumentNullException"><paramref name="options"/> is null.</exception>
+    /// <exception cref="ArgumentOutOfRangeException">A hyperparameter is out of range (see <see cref="MlpTrainerOptions.Validate"/>).</exception>
+    public MlpTrainer(MlpTrainerOptions options)
+    {
+        ArgumentNullException.ThrowIfNull(options);
+        options.Validate();
+        _options = options;
+    }
+
+    /// <summary>Raised after every epoch with its metrics.</summary>
+    public event EventHandler<EpochMetrics>? EpochCompleted;
+
+    /// <summary>Raised after every mini-batch.</summary>
+    public event EventHandler<BatchProgress>? BatchCompleted;
+
+    /// <summary>Trains a new network on <paramref name="train"/>.</summary>
+    /// <param name="train">Training data, already scaled; at least two classes present.</param>
+    /// <param name="test">Optional evaluation data with the same features and classes, scored after every epoch.</param>
+    /// <param name="cancellationToken">Stops training between mini-batches (throws <see cref="OperationCanceledException"/>).</param>
+    /// <returns>The trained network.</returns>
+    /// <exception cref="ArgumentNullException"><paramref name="train"/> is null.</exception>
+    /// <exception cref="ArgumentException">Only one class in the training labels, or a test set whose feature or class count differs.</exception>
+    /// <exception cref="ArgumentOutOfRangeException">A layer whose Erdős–Rényi density rounds to zero connections (raise ε).</exception>
+    /// <exception cref="TrainingDivergedException">The loss became NaN or infinite.</exception>
+    public MultilayerPerceptron Train(Dataset train, Dataset? test = null, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(train);
+        _options.Validate();
+        int present = train.ClassCounts().Count(c => c > 0);
+        if (present < 2)
+        {
+            throw new ArgumentException($"The training labels contain {present} class; a classifier needs at least two.", nameof(train));
+        }
+
+        if (test is not null && (test.FeatureCount != train.FeatureCount || test.ClassCount > train.ClassCount))
+        {
+            throw new ArgumentException(
+                $"The test set has {test.FeatureCount} features and {test.ClassCount} classes; the training set has {train.FeatureCount} and {train.ClassCount}.",
+                nameof(test));
+        }
+
+        int[] sizes = [train.FeatureCount, .. _options.HiddenLayerSizes, train.ClassCount];
+        var network = MultilayerPerceptron.Create(
+            _options.Kind,
+            sizes,
+            _options.Epsilon,
+            _options.Activation,
+            ActivationKind.Identity,
+            LossKind.SoftmaxCrossEntropy,
+            _options.Seed,
+            allReluAlpha: _options.AllReluAlpha);
+        var settings = new TrainingSettings(_options.LearningRate, _options.Momentum, _options.WeightDecay, _options.Dropout, _options.BatchSize, _options.Epochs, _options.Seed);
+        var loop = new TrainingLoop(network, settings, _options.ResolveEvolution());
+        loop.Run(
+            new ClassificationObjective(train),
+            test is null ? null : () => Evaluation.Classification(network, test),
+            m => EpochCompleted?.Invoke(this, m),
+            BatchCompleted is null ? null : p => BatchCompleted?.Invoke(this, p),
+            cancellationToken);
+        return network;
+    }
+
+    private sealed class ClassificationObjective(Dataset data) : IBatchObjective
+    {
+        private int[] _labels = [];
+
+        public int SampleCount => data.Count;
+
+        public double LossNormaliser => 1;
+
+        public void Load(Propagation propagation, ReadOnlySpan<int> rows, ulong seed)
+        {
+            propagation.LoadInputs(data.Features, data.FeatureCount, rows);
+            if (_labels.Length < rows.Length)
+            {
+                _labels = new int[rows.Length];
+            }
+
+            for (int i = 0; i < rows.Length; i++)
+            {
+                _labels[i] = data.Labels[rows[i]];
+            }
+        }
+
+        public (double LossSum, int Correct) Score(Propagation propagation, ReadOnlySpan<int> rows) =>
+            propagation.ClassificationLoss(_labels.AsSpan(0, rows.Length));
+    }
+}

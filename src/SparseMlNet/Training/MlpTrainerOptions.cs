@@ -1,0 +1,171 @@
+using SparseMlNet.Networks;
+using SparseMlNet.Networks.Activations;
+using SparseMlNet.Topology;
+
+namespace SparseMlNet.Training;
+
+/// <summary>
+/// Hyperparameters of <see cref="MlpTrainer"/>. Defaults are those of the SET papers' Fashion-MNIST experiments
+/// (Mocanu et al. 2018; Curci et al. 2021): 3 hidden layers of 1000, ε = 20, ζ = 0.3, batch 128, dropout 0.3, momentum 0.9, weight decay 2·10⁻⁴.
+/// </summary>
+public sealed class MlpTrainerOptions
+{
+    /// <summary>Named defaults, shared by the CLI and the ML.NET layer.</summary>
+    public static class Defaults
+    {
+        /// <summary>Hidden layer sizes.</summary>
+        public static readonly IReadOnlyList<int> HiddenLayerSizes = [1000, 1000, 1000];
+
+        /// <summary>ε.</summary>
+        public const double Epsilon = 20;
+
+        /// <summary>ζ.</summary>
+        public const double Zeta = 0.3;
+
+        /// <summary>η.</summary>
+        public const float LearningRate = 0.01f;
+
+        /// <summary>μ.</summary>
+        public const float Momentum = 0.9f;
+
+        /// <summary>λ.</summary>
+        public const float WeightDecay = 2e-4f;
+
+        /// <summary>Dropout rate of hidden layers.</summary>
+        public const float Dropout = 0.3f;
+
+        /// <summary>Mini-batch size.</summary>
+        public const int BatchSize = 128;
+
+        /// <summary>Epochs.</summary>
+        public const int Epochs = 100;
+
+        /// <summary>Seed.</summary>
+        public const int Seed = 42;
+    }
+
+    /// <summary>SET (default), FixProb or dense.</summary>
+    public NetworkKind Kind { get; set; } = NetworkKind.Set;
+
+    /// <summary>Neurons of each hidden layer, input side first; Range: each ≥ 1. Default 1000, 1000, 1000.</summary>
+    public IReadOnlyList<int> HiddenLayerSizes { get; set; } = Defaults.HiddenLayerSizes;
+
+    /// <summary>ε of the Erdős–Rényi initialisation, p = ε(n_in + n_out)/(n_in·n_out); Range: ε &gt; 0. Default 20. Ignored by dense networks.</summary>
+    public double Epsilon { get; set; } = Defaults.Epsilon;
+
+    /// <summary>ζ, the fraction of positive and of negative weights replaced after each epoch by SET; Range: [0, 1). Default 0.3.</summary>
+    public double Zeta { get; set; } = Defaults.Zeta;
+
+    /// <summary>η, the SGD learning rate; Range: η &gt; 0. Default 0.01.</summary>
+    public float LearningRate { get; set; } = Defaults.LearningRate;
+
+    /// <summary>μ, classical momentum; Range: [0, 1). Default 0.9.</summary>
+    public float Momentum { get; set; } = Defaults.Momentum;
+
+    /// <summary>λ, L2 weight decay added to the weight gradient (not to biases); Range: λ ≥ 0. Default 2·10⁻⁴.</summary>
+    public float WeightDecay { get; set; } = Defaults.WeightDecay;
+
+    /// <summary>Dropout rate of hidden-layer outputs during training; Range: [0, 1). Default 0.3.</summary>
+    public float Dropout { get; set; } = Defaults.Dropout;
+
+    /// <summary>Mini-batch size; Range: ≥ 1. Default 128.</summary>
+    public int BatchSize { get; set; } = Defaults.BatchSize;
+
+    /// <summary>Training epochs; Range: ≥ 1. Default 100 (the papers'); SET evolves the topology after every epoch but the last.</summary>
+    public int Epochs { get; set; } = Defaults.Epochs;
+
+    /// <summary>Hidden activation. Default ReLU; <see cref="ActivationKind.AllRelu"/> is the alternated left ReLU of Curci et al. (2021).</summary>
+    public ActivationKind Activation { get; set; } = ActivationKind.Relu;
+
+    /// <summary>α of All-ReLU; Range: finite. Default 0.6.</summary>
+    public float AllReluAlpha { get; set; } = 0.6f;
+
+    /// <summary>Whether SET evolves the output layer too. Default true, as in the reference implementation.</summary>
+    public bool EvolveOutputLayer { get; set; } = true;
+
+    /// <summary>
+    /// A custom evolution policy (prune and growth criteria). When null: SET uses <see cref="TopologyEvolution.Set"/>(<see cref="Zeta"/>, <see cref="EvolveOutputLayer"/>),
+    /// FixProb and dense use none. Setting it with <see cref="NetworkKind.Dense"/> is an error.
+    /// </summary>
+    public TopologyEvolution? Evolution { get; set; }
+
+    /// <summary>Seed of the topology, weights, shuffling, dropout masks and evolution: equal seeds give equal models.</summary>
+    public int Seed { get; set; } = Defaults.Seed;
+
+    /// <summary>The evolution policy in force for these options, or null for none.</summary>
+    public TopologyEvolution? ResolveEvolution() => Kind switch
+    {
+        NetworkKind.Set => Evolution ?? TopologyEvolution.Set(Zeta, EvolveOutputLayer),
+        NetworkKind.FixProb => Evolution,
+        _ => null,
+    };
+
+    /// <summary>Checks every value and throws naming the first one out of range.</summary>
+    /// <exception cref="ArgumentOutOfRangeException">A hyperparameter outside its documented range; the parameter name is the property's.</exception>
+    /// <exception cref="ArgumentException">No hidden layer sizes, or an <see cref="Evolution"/> policy with a dense network.</exception>
+    public void Validate()
+    {
+        if (HiddenLayerSizes is null)
+        {
+            throw new ArgumentException("Give the hidden layer sizes (an empty list means no hidden layer).", nameof(HiddenLayerSizes));
+        }
+
+        for (int i = 0; i < HiddenLayerSizes.Count; i++)
+        {
+            if (HiddenLayerSizes[i] < 1)
+            {
+                throw new ArgumentOutOfRangeException(nameof(HiddenLayerSizes), HiddenLayerSizes[i], $"Hidden layer {i + 1} has {HiddenLayerSizes[i]} neurons; each needs at least 1.");
+            }
+        }
+
+        if (Kind != NetworkKind.Dense && (!(Epsilon > 0) || double.IsInfinity(Epsilon)))
+        {
+            throw new ArgumentOutOfRangeException(nameof(Epsilon), Epsilon, "Epsilon (ε) must be a positive finite number, for example 20.");
+        }
+
+        if (!(Zeta >= 0 && Zeta < 1))
+        {
+            throw new ArgumentOutOfRangeException(nameof(Zeta), Zeta, "Zeta (ζ) must lie in [0, 1), for example 0.3.");
+        }
+
+        if (!(LearningRate > 0) || !float.IsFinite(LearningRate))
+        {
+            throw new ArgumentOutOfRangeException(nameof(LearningRate), LearningRate, "The learning rate must be a positive finite number, for example 0.01.");
+        }
+
+        if (!(Momentum >= 0 && Momentum < 1))
+        {
+            throw new ArgumentOutOfRangeException(nameof(Momentum), Momentum, "Momentum must lie in [0, 1), for example 0.9.");
+        }
+
+        if (!(WeightDecay >= 0) || !float.IsFinite(WeightDecay))
+        {
+            throw new ArgumentOutOfRangeException(nameof(WeightDecay), WeightDecay, "Weight decay must be a finite number ≥ 0, for example 2e-4.");
+        }
+
+        if (!(Dropout >= 0 && Dropout < 1))
+        {
+            throw new ArgumentOutOfRangeException(nameof(Dropout), Dropout, "The dropout rate must lie in [0, 1), for example 0.3.");
+        }
+
+        if (BatchSize < 1)
+        {
+            throw new ArgumentOutOfRangeException(nameof(BatchSize), BatchSize, "The batch size must be at least 1, for example 128.");
+        }
+
+        if (Epochs < 1)
+        {
+            throw new ArgumentOutOfRangeException(nameof(Epochs), Epochs, "Train for at least 1 epoch.");
+        }
+
+        if (!float.IsFinite(AllReluAlpha))
+        {
+            throw new ArgumentOutOfRangeException(nameof(AllReluAlpha), AllReluAlpha, "All-ReLU's alpha must be finite, for example 0.6.");
+        }
+
+        if (Kind == NetworkKind.Dense && Evolution is not null)
+        {
+            throw new ArgumentException("A dense network has no sparse topology to evolve; remove the Evolution policy or choose Set/FixProb.", nameof(Evolution));
+        }
+    }
+}

@@ -1,0 +1,107 @@
+using System.Diagnostics;
+using SparseMlNet.Networks;
+using SparseMlNet.Networks.Layers;
+using SparseMlNet.Topology;
+
+namespace SparseMlNet.Training;
+
+/// <summary>
+/// The epoch loop shared by every trainer (classifier, autoencoder): shuffle, mini-batch forward/backward/update, optional evaluation,
+/// topology evolution after every epoch but the last, metrics. Reproducible from one seed: the shuffle, dropout masks, input noise and evolution
+/// each draw from streams derived from (seed, epoch), independent of the number of cores.
+/// </summary>
+internal sealed class TrainingLoop(MultilayerPerceptron network, TrainingSettings settings, TopologyEvolution? evolution)
+{
+    /// <summary>Runs the loop.</summary>
+    /// <param name="objective">The data and loss.</param>
+    /// <param name="evaluate">Called after each epoch's training (before evolution): returns test loss and accuracy, or null.</param>
+    /// <param name="onEpoch">Receives each epoch's metrics.</param>
+    /// <param name="onBatch">Receives progress after each mini-batch.</param>
+    /// <param name="cancellationToken">Checked between mini-batches.</param>
+    public void Run(
+        IBatchObjective objective,
+        Func<(double Loss, double Accuracy)>? evaluate,
+        Action<EpochMetrics>? onEpoch,
+        Action<BatchProgress>? onBatch,
+        CancellationToken cancellationToken)
+    {
+        int n = objective.SampleCount;
+        int batchSize = Math.Min(settings.BatchSize, n);
+        var propagation = new Propagation(network, batchSize, training: true);
+        var order = new int[n];
+        for (int i = 0; i < n; i++)
+        {
+            order[i] = i;
+        }
+
+        ulong seed = (ulong)(uint)settings.Seed;
+        int batches = (n + batchSize - 1) / batchSize;
+        bool dropout = settings.Dropout > 0;
+        for (int epoch = 1; epoch <= settings.Epochs; epoch++)
+        {
+            var clock = Stopwatch.StartNew();
+            new Random((int)Dropout.Seed(seed, epoch, 1, 0, 0)).Shuffle(order);
+            double lossSum = 0;
+            long correct = 0;
+            for (int b = 0; b < batches; b++)
+            {
+                cancellationToken.ThrowIfCancellationRequested();
+                ReadOnlySpan<int> rows = order.AsSpan(b * batchSize, Math.Min(batchSize, n - (b * batchSize)));
+                ulong batchSeed = Dropout.Seed(seed, epoch, b, 2, 0);
+                objective.Load(propagation, rows, batchSeed);
+                propagation.Forward(settings.Dropout, batchSeed);
+                var (loss, hits) = objective.Score(propagation, rows);
+                if (!double.IsFinite(loss))
+                {
+                    throw new TrainingDivergedException(
+                        $"Training diverged at epoch {epoch}, mini-batch {b + 1}: the loss is {loss}. Lower the learning rate (now {settings.LearningRate}) or check the feature scaling.");
+                }
+
+                lossSum += loss;
+                correct += hits;
+                propagation.Backward(dropout);
+                propagation.Update(settings.LearningRate, settings.Momentum, settings.WeightDecay);
+                onBatch?.Invoke(new BatchProgress(epoch, settings.Epochs, b + 1, batches));
+            }
+
+            double trainSeconds = clock.Elapsed.TotalSeconds;
+            clock.Restart();
+            var test = evaluate?.Invoke();
+            double evalSeconds = clock.Elapsed.TotalSeconds;
+            clock.Restart();
+            if (evolution is not null && epoch < settings.Epochs)
+            {
+                Evolve(epoch, seed);
+                propagation.ResizeGradients();
+            }
+
+            double evolveSeconds = clock.Elapsed.TotalSeconds;
+            onEpoch?.Invoke(new EpochMetrics
+            {
+                Epoch = epoch,
+                TrainLoss = lossSum / n / objective.LossNormaliser,
+                TrainAccuracy = objective.LossNormaliser == 1 ? (double)correct / n : double.NaN,
+                TestLoss = test?.Loss ?? double.NaN,
+                TestAccuracy = test?.Accuracy ?? double.NaN,
+                TrainSeconds = trainSeconds,
+                EvaluationSeconds = evalSeconds,
+                EvolutionSeconds = evolveSeconds,
+                PeakWorkingSetBytes = Process.GetCurrentProcess().PeakWorkingSet64,
+                ManagedBytes = GC.GetTotalMemory(false),
+                Layers = network.Layers.Select(l => new LayerMetrics(l.Inputs, l.Outputs, l.ConnectionCount, l.Density)).ToArray(),
+            });
+        }
+    }
+
+    private void Evolve(int epoch, ulong seed)
+    {
+        for (int l = 0; l < network.Layers.Count; l++)
+        {
+            bool output = l == network.Layers.Count - 1;
+            if (network.Layers[l] is SparseLayer sparse && (!output || evolution!.EvolveOutputLayer))
+            {
+                evolution!.Evolve(sparse, new Random((int)Dropout.Seed(seed, epoch, l, 3, 0)));
+            }
+        }
+    }
+}
