@@ -1,0 +1,158 @@
+using SparseMlNet.Data;
+
+namespace SparseMlNet.Tests.Data;
+
+public sealed class FeatureScalerTests
+{
+    [Fact]
+    public void Fit_Standardize_TrainColumnsHaveZeroMeanUnitVariance()
+    {
+        Dataset digits = CsvDatasetReader.Read(TestFiles.Fixture(TestFiles.Digits)).Dataset;
+
+        FeatureScaler scaler = FeatureScaler.Fit(digits, ScalingKind.Standardize);
+        Dataset scaled = scaler.Transform(digits);
+
+        (double[] mean, double[] variance) = ColumnMoments(scaled);
+        (_, double[] rawVariance) = ColumnMoments(digits);
+        for (int j = 0; j < digits.FeatureCount; j++)
+        {
+            Assert.InRange(mean[j], -1e-5, 1e-5);
+            // Digits has constant (all-zero) pixel columns: centred only, so their variance stays 0.
+            Assert.InRange(variance[j], rawVariance[j] == 0 ? 0 : 1 - 1e-4, rawVariance[j] == 0 ? 0 : 1 + 1e-4);
+        }
+
+        Assert.Equal(digits.Labels.ToArray(), scaled.Labels.ToArray());
+        Assert.Equal(digits.FeatureNames, scaled.FeatureNames);
+    }
+
+    [Fact]
+    public void Fit_ConstantColumn_StandardizeCentresAndMinMaxShiftsWithScaleOne()
+    {
+        Dataset data = new([5, 1, 5, 3, 5, 5], [0, 1, 0], featureCount: 2);
+
+        FeatureScaler standard = FeatureScaler.Fit(data, ScalingKind.Standardize);
+        FeatureScaler minMax = FeatureScaler.Fit(data, ScalingKind.MinMax);
+
+        Assert.Equal(5f, standard.Offsets[0]);
+        Assert.Equal(1f, standard.Scales[0]);
+        Assert.Equal(5f, minMax.Offsets[0]);
+        Assert.Equal(1f, minMax.Scales[0]);
+        Assert.Equal(new float[] { 0, 0, 0, 0.5f, 0, 1 }, minMax.Transform(data).Features.ToArray());
+        Assert.Equal(new float[] { 2, 0 }, minMax.Transform([7, 1], 2));
+    }
+
+    [Fact]
+    public void Fit_MinMax_TrainColumnsSpanZeroToOne()
+    {
+        Dataset golub = CsvDatasetReader.Read(TestFiles.Fixture(TestFiles.Golub)).Dataset;
+
+        Dataset scaled = FeatureScaler.Fit(golub, ScalingKind.MinMax).Transform(golub);
+
+        var min = new float[golub.FeatureCount];
+        var max = new float[golub.FeatureCount];
+        Array.Fill(min, float.MaxValue);
+        Array.Fill(max, float.MinValue);
+        for (int i = 0; i < scaled.Count; i++)
+        {
+            ReadOnlySpan<float> row = scaled.Row(i);
+            for (int j = 0; j < row.Length; j++)
+            {
+                min[j] = Math.Min(min[j], row[j]);
+                max[j] = Math.Max(max[j], row[j]);
+            }
+        }
+
+        Assert.All(min, v => Assert.Equal(0f, v));
+        Assert.All(max, v => Assert.InRange(v, 1f - 1e-6f, 1f + 1e-6f));
+    }
+
+    [Fact]
+    public void Transform_TestData_UsesTrainStatisticsNotRefit()
+    {
+        Dataset train = new([0, 10, 2, 20, 4, 30], [0, 1, 0], featureCount: 2);
+        Dataset test = new([100, 100], [1], featureCount: 2);
+
+        FeatureScaler scaler = FeatureScaler.Fit(train, ScalingKind.Standardize);
+        float[] scaled = scaler.Transform(test).Features.ToArray();
+
+        // Train column 0: mean 2, population std sqrt(8/3); column 1: mean 20, std sqrt(200/3).
+        Assert.Equal((float)((100 - 2) / Math.Sqrt(8.0 / 3)), scaled[0], 4);
+        Assert.Equal((float)((100 - 20) / Math.Sqrt(200.0 / 3)), scaled[1], 4);
+    }
+
+    [Fact]
+    public void Transform_FeatureCountMismatch_ThrowsNamingArgument()
+    {
+        Dataset train = new([1, 2, 3, 4], [0, 1], featureCount: 2);
+        Dataset other = new([1, 2, 3], [0], featureCount: 3);
+        FeatureScaler scaler = FeatureScaler.Fit(train, ScalingKind.MinMax);
+
+        var ex = Assert.Throws<ArgumentException>(() => scaler.Transform(other));
+        var spanEx = Assert.Throws<ArgumentException>(() => scaler.Transform([1, 2, 3], 3));
+        var raggedEx = Assert.Throws<ArgumentException>(() => scaler.Transform([1, 2, 3], 2));
+
+        Assert.Equal("data", ex.ParamName);
+        Assert.Contains("3 features", ex.Message);
+        Assert.Equal("featureCount", spanEx.ParamName);
+        Assert.Equal("rowMajor", raggedEx.ParamName);
+    }
+
+    [Fact]
+    public void Fit_None_IsIdentity()
+    {
+        Dataset data = new([1.5f, -2, 3, 4], [0, 1], featureCount: 2);
+
+        FeatureScaler scaler = FeatureScaler.Fit(data, ScalingKind.None);
+
+        Assert.Equal(data.Features.ToArray(), scaler.Transform(data).Features.ToArray());
+        Assert.Equal(ScalingKind.None, scaler.Kind);
+    }
+
+    [Fact]
+    public void FromParameters_RoundTripsFittedScaler()
+    {
+        Dataset digits = CsvDatasetReader.Read(TestFiles.Fixture(TestFiles.Digits)).Dataset;
+        FeatureScaler fitted = FeatureScaler.Fit(digits, ScalingKind.Standardize);
+
+        FeatureScaler restored = FeatureScaler.FromParameters(fitted.Kind, fitted.Offsets.ToArray(), fitted.Scales.ToArray());
+
+        Assert.Equal(ScalingKind.Standardize, restored.Kind);
+        Assert.Equal(64, restored.FeatureCount);
+        Assert.Equal(fitted.Transform(digits).Features.ToArray(), restored.Transform(digits).Features.ToArray());
+    }
+
+    [Fact]
+    public void FromParameters_InvalidParameters_Throw()
+    {
+        Assert.Throws<ArgumentException>(() => FeatureScaler.FromParameters(ScalingKind.None, [], []));
+        Assert.Throws<ArgumentException>(() => FeatureScaler.FromParameters(ScalingKind.None, [0, 0], [1]));
+        Assert.Throws<ArgumentException>(() => FeatureScaler.FromParameters(ScalingKind.None, [float.NaN], [1]));
+        Assert.Throws<ArgumentException>(() => FeatureScaler.FromParameters(ScalingKind.None, [0], [0]));
+        Assert.Throws<ArgumentOutOfRangeException>(() => FeatureScaler.FromParameters((ScalingKind)7, [0], [1]));
+        Assert.Throws<ArgumentOutOfRangeException>(() => FeatureScaler.Fit(new Dataset([1], [0], 1), (ScalingKind)7));
+    }
+
+    private static (double[] Mean, double[] Variance) ColumnMoments(Dataset data)
+    {
+        var mean = new double[data.FeatureCount];
+        var variance = new double[data.FeatureCount];
+        for (int j = 0; j < data.FeatureCount; j++)
+        {
+            for (int i = 0; i < data.Count; i++)
+            {
+                mean[j] += data.Row(i)[j];
+            }
+
+            mean[j] /= data.Count;
+            for (int i = 0; i < data.Count; i++)
+            {
+                double d = data.Row(i)[j] - mean[j];
+                variance[j] += d * d;
+            }
+
+            variance[j] /= data.Count;
+        }
+
+        return (mean, variance);
+    }
+}
