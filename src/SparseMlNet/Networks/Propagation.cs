@@ -109,6 +109,12 @@ internal sealed class Propagation
         }
     }
 
+    /// <summary>Weight gradient of layer <paramref name="layer"/> (0-based) from the last <see cref="Backward"/>, aligned with its weight array.</summary>
+    public ReadOnlySpan<float> WeightGradient(int layer) => _gradW[layer + 1];
+
+    /// <summary>Bias gradient of layer <paramref name="layer"/> (0-based) from the last <see cref="Backward"/>.</summary>
+    public ReadOnlySpan<float> BiasGradient(int layer) => _gradB[layer + 1];
+
     /// <summary>Input block [n_in, stride] (for adding noise to an autoencoder's input in place).</summary>
     public float[] Inputs => _a[0];
 
