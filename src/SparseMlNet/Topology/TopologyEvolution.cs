@@ -15,9 +15,9 @@ public sealed class TopologyEvolution
     /// <param name="zeta">ζ, the fraction of each sign's weights removed per step; Range: [0, 1).</param>
     /// <param name="prune">Which connections go.</param>
     /// <param name="growth">Where new connections grow.</param>
-    /// <param name="evolveOutputLayer">Whether the last layer evolves too (SET's reference implementation evolves every layer).</param>
+    /// <param name="evolveOutputLayer">Whether the last layer evolves too (SET's reference implementation evolves hidden layers only).</param>
     /// <exception cref="ArgumentOutOfRangeException"><paramref name="zeta"/> is outside [0, 1).</exception>
-    public TopologyEvolution(double zeta, IPruneCriterion prune, IGrowthCriterion growth, bool evolveOutputLayer = true)
+    public TopologyEvolution(double zeta, IPruneCriterion prune, IGrowthCriterion growth, bool evolveOutputLayer = false)
     {
         if (!(zeta >= 0 && zeta < 1))
         {
@@ -45,7 +45,7 @@ public sealed class TopologyEvolution
     /// <summary>SET: magnitude pruning per sign and uniform random growth.</summary>
     /// <param name="zeta">ζ; Range: [0, 1).</param>
     /// <param name="evolveOutputLayer">Whether the output layer evolves too.</param>
-    public static TopologyEvolution Set(double zeta, bool evolveOutputLayer = true) => new(zeta, new MagnitudePrune(), new RandomGrowth(), evolveOutputLayer);
+    public static TopologyEvolution Set(double zeta, bool evolveOutputLayer = false) => new(zeta, new MagnitudePrune(), new RandomGrowth(), evolveOutputLayer);
 
     /// <summary>Prunes and regrows one layer in place (its <see cref="SparseLayer.Matrix"/> is replaced); new weights are drawn with the layer's <see cref="Layer.Initialization"/> and their neuron's new fan-in.</summary>
     /// <param name="layer">The layer.</param>

@@ -80,8 +80,11 @@ public sealed class MlpTrainerOptions
     /// <summary>α of All-ReLU; Range: finite. Default 0.6.</summary>
     public float AllReluAlpha { get; set; } = 0.6f;
 
-    /// <summary>Whether SET evolves the output layer too. Default true, as in the reference implementation.</summary>
-    public bool EvolveOutputLayer { get; set; } = true;
+    /// <summary>
+    /// Whether SET evolves the output layer too. Default false, as in the reference implementation (it evolves hidden layers only):
+    /// at ε = 20 the 1000 × 10 output layer is fully connected, so evolving it would only re-draw 30% of the classifier's weights every epoch.
+    /// </summary>
+    public bool EvolveOutputLayer { get; set; }
 
     /// <summary>
     /// A custom evolution policy (prune and growth criteria). When null: SET uses <see cref="TopologyEvolution.Set"/>(<see cref="Zeta"/>, <see cref="EvolveOutputLayer"/>),

@@ -46,3 +46,22 @@ public sealed class DropoutTests
         Assert.NotEqual(a, b);
     }
 }
+
+public sealed class DropoutVectorPathTests
+{
+    [Fact]
+    public void FillRow_VectorLanesMatchTheScalarDefinition()
+    {
+        for (int length = 0; length <= 100; length++)
+        {
+            var mask = new float[length];
+            ulong seed = Dropout.Seed(3, length, 1, 2, 3);
+            Dropout.FillRow(mask, 0.3f, seed);
+            uint threshold = (uint)Math.Round(0.3 * 4294967296.0);
+            for (int i = 0; i < length; i++)
+            {
+                Assert.Equal(Dropout.Hash(seed, i) >= threshold, mask[i] != 0f);
+            }
+        }
+    }
+}
