@@ -79,6 +79,50 @@ public sealed class TopologyEvolutionTests
         Assert.Equal(a.Matrix.Values, b.Matrix.Values);
     }
 
+    [Fact]
+    public void Evolve_DrawsNewWeightsAtTheRequestedScaleOfTheInitialisationLimit()
+    {
+        var m = TestNetworks.RandomMatrix(40, 40, 0.2, seed: 6);
+        var layer = new SparseLayer(m, new float[40], new float[m.Nnz], WeightInitialization.HeUniform);
+        var old = new HashSet<(int, int)>();
+        for (int r = 0; r < m.Rows; r++)
+        {
+            for (int k = m.RowPointers[r]; k < m.RowPointers[r + 1]; k++)
+            {
+                old.Add((r, m.ColumnIndices[k]));
+            }
+        }
+
+        TopologyEvolution.Set(0.3, newWeightScale: 0.5).Evolve(layer, new Random(3));
+
+        var after = layer.Matrix;
+        int fresh = 0;
+        for (int r = 0; r < after.Rows; r++)
+        {
+            float limit = 0.5f * MathF.Sqrt(6f / after.RowDegree(r));
+            for (int k = after.RowPointers[r]; k < after.RowPointers[r + 1]; k++)
+            {
+                if (!old.Contains((r, after.ColumnIndices[k])))
+                {
+                    fresh++;
+                    Assert.InRange(after.Values[k], -limit, limit);
+                    Assert.NotEqual(0f, after.Values[k]);
+                }
+            }
+        }
+
+        Assert.True(fresh > 0);
+    }
+
+    [Theory]
+    [InlineData(-0.1)]
+    [InlineData(1.5)]
+    public void Constructor_ThrowsForNewWeightScaleOutsideUnitInterval(double scale)
+    {
+        var ex = Assert.Throws<ArgumentOutOfRangeException>(() => TopologyEvolution.Set(0.3, newWeightScale: scale));
+        Assert.Equal("newWeightScale", ex.ParamName);
+    }
+
     [Theory]
     [InlineData(-0.1)]
     [InlineData(1.0)]
