@@ -74,7 +74,7 @@ public sealed class ModelSerializerTests : IDisposable
     public void SaveLoad_AllReluNetworkWithoutScalerOrNames_RoundTripsThroughStream()
     {
         var network = MultilayerPerceptron.Create(
-            NetworkKind.Set, [64, 30, 20, 10], 5, ActivationKind.AllRelu, ActivationKind.Identity, Networks.Losses.LossKind.SoftmaxCrossEntropy, seed: 11, allReluAlpha: 0.75f);
+            NetworkKind.Set, [64, 30, 20, 10], 5, ActivationKind.AllRelu, ActivationKind.Identity, global::SparseMlNet.Networks.Losses.LossKind.SoftmaxCrossEntropy, seed: 11, allReluAlpha: 0.75f);
         var model = new ModelBundle(network);
         using var stream = new MemoryStream();
 
@@ -95,7 +95,7 @@ public sealed class ModelSerializerTests : IDisposable
     public void Save_SparseModel_TakesTwelveBytesPerConnection()
     {
         var network = MultilayerPerceptron.Create(
-            NetworkKind.Set, [300, 200, 10], 3, ActivationKind.Relu, ActivationKind.Identity, Networks.Losses.LossKind.SoftmaxCrossEntropy, seed: 5);
+            NetworkKind.Set, [300, 200, 10], 3, ActivationKind.Relu, ActivationKind.Identity, global::SparseMlNet.Networks.Losses.LossKind.SoftmaxCrossEntropy, seed: 5);
         using var stream = new MemoryStream();
 
         ModelSerializer.Save(new ModelBundle(network), stream);
@@ -305,7 +305,7 @@ public sealed class ModelSerializerTests : IDisposable
     private static ModelBundle SmallModel(int seed = 4)
     {
         var network = MultilayerPerceptron.Create(
-            NetworkKind.Set, [64, 16, 10], 4, ActivationKind.Relu, ActivationKind.Identity, Networks.Losses.LossKind.SoftmaxCrossEntropy, seed);
+            NetworkKind.Set, [64, 16, 10], 4, ActivationKind.Relu, ActivationKind.Identity, global::SparseMlNet.Networks.Losses.LossKind.SoftmaxCrossEntropy, seed);
         var scaler = FeatureScaler.Fit(TrainedModels.TestData, ScalingKind.MinMax);
         return new ModelBundle(network, scaler, [.. Enumerable.Range(0, 10).Select(k => $"digit {k}")]);
     }
