@@ -131,8 +131,8 @@ public sealed partial class ChartTests : IDisposable
     [Fact]
     public void AnalysisCharts_DegreeInputMapNnstdAndCurves_HaveTitlesUnitsAndLegends()
     {
-        var layer = TestNetworks.Random(60, 36, 0.2, seed: 1);
-        var network = TestNetworks.Network(layer, TestNetworks.Random(3, 60, 0.5, seed: 2));
+        var layer = TopologyBuilders.Random(60, 36, 0.2, seed: 1);
+        var network = TopologyBuilders.Network(layer, TopologyBuilders.Random(3, 60, 0.5, seed: 2));
         var degrees = DegreeDistribution.Of(network, 1, DegreeDirection.In);
         PowerLawFit.TryFit(degrees.Degrees.ToArray(), out PowerLawFit? fit, new PowerLawFitOptions { MinTailCount = 5 });
         Assert.NotNull(fit);
@@ -154,7 +154,7 @@ public sealed partial class ChartTests : IDisposable
         Assert.Equal(5, rankingTexts.Count(t => t.StartsWith("feature ", StringComparison.Ordinal)));
         Assert.Contains($"feature {map.Ranking(InputMapQuantity.Connections)[0]}", rankingTexts);
 
-        var matrix = NnstdMatrix.Compute([network, network, TestNetworks.Network(TestNetworks.Random(60, 36, 0.2, seed: 9), TestNetworks.Random(3, 60, 0.5, seed: 2))], ["a", "b", "c"]);
+        var matrix = NnstdMatrix.Compute([network, network, TopologyBuilders.Network(TopologyBuilders.Random(60, 36, 0.2, seed: 9), TopologyBuilders.Random(3, 60, 0.5, seed: 2))], ["a", "b", "c"]);
         List<string> nnstdTexts = Texts(Parse(AnalysisCharts.Nnstd(matrix, "nnstd")));
         Assert.Contains("0.00", nnstdTexts);
         Assert.Contains("NNSTD (0 to 1)", nnstdTexts);

@@ -7,15 +7,15 @@ public sealed class DegreeDistributionTests
 {
     // Star: input 0 feeds every hidden neuron (hub); inputs 1–4 feed nothing. Hidden neuron h feeds output h % 2.
     private static readonly SparseMlNet.Sparse.SparseMatrix StarInput =
-        TestNetworks.Layer(6, 5, Enumerable.Range(0, 6).Select(h => (h, 0)));
+        TopologyBuilders.Layer(6, 5, Enumerable.Range(0, 6).Select(h => (h, 0)));
 
     private static readonly SparseMlNet.Sparse.SparseMatrix StarOutput =
-        TestNetworks.Layer(2, 6, Enumerable.Range(0, 6).Select(h => (h % 2, h)));
+        TopologyBuilders.Layer(2, 6, Enumerable.Range(0, 6).Select(h => (h % 2, h)));
 
     [Fact]
     public void Of_StarGraph_HubHasAllConnectionsLeavesHaveNone()
     {
-        var network = TestNetworks.Network(StarInput, StarOutput);
+        var network = TopologyBuilders.Network(StarInput, StarOutput);
 
         var inputs = DegreeDistribution.Of(network, 0, DegreeDirection.Out);
         Assert.Equal(new[] { 6, 0, 0, 0, 0 }, inputs.Degrees);
@@ -50,9 +50,9 @@ public sealed class DegreeDistributionTests
     public void Of_RegularBipartiteGraph_AllDegreesEqualAndZeroVariance()
     {
         // 8 hidden × 8 inputs, hidden h connected to inputs h, h+1, h+2 (mod 8): every in- and out-degree is 3.
-        var layer = TestNetworks.Layer(8, 8, Enumerable.Range(0, 8).SelectMany(h => new[] { (h, h), (h, (h + 1) % 8), (h, (h + 2) % 8) }));
-        var output = TestNetworks.Layer(2, 8, Enumerable.Range(0, 8).Select(h => (h % 2, h)));
-        var network = TestNetworks.Network(layer, output);
+        var layer = TopologyBuilders.Layer(8, 8, Enumerable.Range(0, 8).SelectMany(h => new[] { (h, h), (h, (h + 1) % 8), (h, (h + 2) % 8) }));
+        var output = TopologyBuilders.Layer(2, 8, Enumerable.Range(0, 8).Select(h => (h % 2, h)));
+        var network = TopologyBuilders.Network(layer, output);
 
         var hidden = DegreeDistribution.Of(network, 1, DegreeDirection.In);
         var inputs = DegreeDistribution.Of(network, 0, DegreeDirection.Out);
@@ -84,7 +84,7 @@ public sealed class DegreeDistributionTests
     [Fact]
     public void Of_DirectionThatDoesNotExist_Throws()
     {
-        var network = TestNetworks.Network(StarInput, StarOutput);
+        var network = TopologyBuilders.Network(StarInput, StarOutput);
 
         Assert.Throws<ArgumentException>(() => DegreeDistribution.Of(network, 0, DegreeDirection.In));
         Assert.Throws<ArgumentException>(() => DegreeDistribution.Of(network, 2, DegreeDirection.Out));
@@ -97,9 +97,9 @@ public sealed class DegreeDistributionTests
     public void ExpectedPmf_ErdosRenyiNetwork_MatchesSampledDegrees()
     {
         // 400 × 300 layer at p = 0.05: in-degrees ~ Bin(300, 0.05), out-degrees ~ Bin(400, 0.05); 400 and 300 draws fit those closely.
-        var first = TestNetworks.Random(400, 300, 0.05, seed: 7);
-        var second = TestNetworks.Random(10, 400, 0.05, seed: 8);
-        var network = TestNetworks.Network(first, second);
+        var first = TopologyBuilders.Random(400, 300, 0.05, seed: 7);
+        var second = TopologyBuilders.Random(10, 400, 0.05, seed: 8);
+        var network = TopologyBuilders.Network(first, second);
 
         var inDegrees = DegreeDistribution.Of(network, 1, DegreeDirection.In);
         double[] expectedIn = ErdosRenyiDegrees.ExpectedPmf(network.LayerSizes, [0.05, 0.05], 1, DegreeDirection.In);

@@ -5,7 +5,7 @@ namespace SparseMlNet.Tests.Analysis;
 public sealed class InputConnectivityTests
 {
     // 6 inputs (a 2 × 3 image), 3 hidden neurons. Input 0: two links (|w| 0.5 + 1.5); input 4: three links (|w| 1 each, one negative); input 5: one (−2).
-    private static readonly SparseMlNet.Sparse.SparseMatrix First = TestNetworks.Layer(3, 6,
+    private static readonly SparseMlNet.Sparse.SparseMatrix First = TopologyBuilders.Layer(3, 6,
     [
         (0, 0, 0.5f), (1, 0, -1.5f),
         (0, 4, 1f), (1, 4, -1f), (2, 4, 1f),
@@ -15,7 +15,7 @@ public sealed class InputConnectivityTests
     [Fact]
     public void Of_CountsAndStrengthsPerInput()
     {
-        var map = InputConnectivity.Of(TestNetworks.Network(First, TestNetworks.Layer(2, 3, [(0, 0), (1, 2)])));
+        var map = InputConnectivity.Of(TopologyBuilders.Network(First, TopologyBuilders.Layer(2, 3, [(0, 0), (1, 2)])));
 
         Assert.Equal(6, map.InputCount);
         Assert.Equal(new[] { 2, 0, 0, 0, 3, 1 }, map.Connections);

@@ -7,9 +7,9 @@ public sealed class NnstdTests
 {
     private static SparseMatrix[] RandomNetwork(int seed, int inputs = 30, int hidden = 20, int outputs = 4, double p = 0.2) =>
     [
-        TestNetworks.Random(hidden, inputs, p, seed),
-        TestNetworks.Random(hidden, hidden, p, seed + 100),
-        TestNetworks.Random(outputs, hidden, 0.5, seed + 200),
+        TopologyBuilders.Random(hidden, inputs, p, seed),
+        TopologyBuilders.Random(hidden, hidden, p, seed + 100),
+        TopologyBuilders.Random(outputs, hidden, 0.5, seed + 200),
     ];
 
     private static int[] Permutation(int n, int seed)
@@ -24,8 +24,8 @@ public sealed class NnstdTests
     [InlineData(NeuronMatching.Greedy)]
     public void Compare_IdenticalNetworks_IsZero(NeuronMatching matching)
     {
-        var a = TestNetworks.Network(RandomNetwork(1));
-        var b = TestNetworks.Network(RandomNetwork(1));
+        var a = TopologyBuilders.Network(RandomNetwork(1));
+        var b = TopologyBuilders.Network(RandomNetwork(1));
 
         var result = Nnstd.Compare(a, b, new NnstdOptions { Matching = matching });
 
@@ -41,9 +41,9 @@ public sealed class NnstdTests
         var layers = RandomNetwork(2);
         int[] first = Permutation(20, 5);
         int[] second = Permutation(20, 6);
-        var permuted = TestNetworks.PermuteHidden(layers, [first, second]);
+        var permuted = TopologyBuilders.PermuteHidden(layers, [first, second]);
 
-        var result = Nnstd.Compare(TestNetworks.Network(layers), TestNetworks.Network(permuted), new NnstdOptions { Matching = matching });
+        var result = Nnstd.Compare(TopologyBuilders.Network(layers), TopologyBuilders.Network(permuted), new NnstdOptions { Matching = matching });
 
         Assert.Equal(0, result.Distance, 12);
 
@@ -59,14 +59,14 @@ public sealed class NnstdTests
     public void Compare_DisjointEdges_IsOne(NeuronMatching matching)
     {
         // Layer 0: A's hidden neurons read even inputs, B's odd inputs, so no matching of hidden neurons makes two input sets overlap.
-        var a0 = TestNetworks.Layer(4, 8, Enumerable.Range(0, 4).SelectMany(h => new[] { (h, 2 * h), (h, ((2 * h) + 2) % 8) }));
-        var b0 = TestNetworks.Layer(4, 8, Enumerable.Range(0, 4).SelectMany(h => new[] { (h, (2 * h) + 1), (h, ((2 * h) + 3) % 8) }));
+        var a0 = TopologyBuilders.Layer(4, 8, Enumerable.Range(0, 4).SelectMany(h => new[] { (h, 2 * h), (h, ((2 * h) + 2) % 8) }));
+        var b0 = TopologyBuilders.Layer(4, 8, Enumerable.Range(0, 4).SelectMany(h => new[] { (h, (2 * h) + 1), (h, ((2 * h) + 3) % 8) }));
 
         // Layer 1: A's output 0 reads every hidden neuron and output 1 none; B the other way round: disjoint under any relabelling of hidden neurons.
-        var a1 = TestNetworks.Layer(2, 4, Enumerable.Range(0, 4).Select(h => (0, h)));
-        var b1 = TestNetworks.Layer(2, 4, Enumerable.Range(0, 4).Select(h => (1, h)));
+        var a1 = TopologyBuilders.Layer(2, 4, Enumerable.Range(0, 4).Select(h => (0, h)));
+        var b1 = TopologyBuilders.Layer(2, 4, Enumerable.Range(0, 4).Select(h => (1, h)));
 
-        var result = Nnstd.Compare(TestNetworks.Network(a0, a1), TestNetworks.Network(b0, b1), new NnstdOptions { Matching = matching });
+        var result = Nnstd.Compare(TopologyBuilders.Network(a0, a1), TopologyBuilders.Network(b0, b1), new NnstdOptions { Matching = matching });
 
         Assert.Equal(new[] { 1.0, 1.0 }, result.LayerDistances);
         Assert.Equal(1, result.Distance);
@@ -77,8 +77,8 @@ public sealed class NnstdTests
     {
         // One layer, 2 outputs: A = {0,1,2}, {3}; B = {1,2,3}, {0}. As they stand: {0,1,2} vs {1,2,3} has |Δ|/|∪| = 2/4 and {3} vs {0} has 2/2,
         // mean 1.5/2. Swapped: {0,1,2} vs {0} gives 2/3 and {3} vs {1,2,3} gives 2/3, mean (4/3)/2, the better matching.
-        var a = TestNetworks.Layer(2, 4, [(0, 0), (0, 1), (0, 2), (1, 3)]);
-        var b = TestNetworks.Layer(2, 4, [(0, 1), (0, 2), (0, 3), (1, 0)]);
+        var a = TopologyBuilders.Layer(2, 4, [(0, 0), (0, 1), (0, 2), (1, 3)]);
+        var b = TopologyBuilders.Layer(2, 4, [(0, 1), (0, 2), (0, 3), (1, 0)]);
 
         var fixedOutputs = Nnstd.Compare([a], [b]);
         var matchedOutputs = Nnstd.Compare([a], [b], new NnstdOptions { MatchOutputNeurons = true });
@@ -93,8 +93,8 @@ public sealed class NnstdTests
     {
         for (int seed = 0; seed < 5; seed++)
         {
-            var a = TestNetworks.Network(RandomNetwork(10 + seed));
-            var b = TestNetworks.Network(RandomNetwork(50 + seed));
+            var a = TopologyBuilders.Network(RandomNetwork(10 + seed));
+            var b = TopologyBuilders.Network(RandomNetwork(50 + seed));
 
             var optimal = Nnstd.Compare(a, b);
             var greedy = Nnstd.Compare(a, b, new NnstdOptions { Matching = NeuronMatching.Greedy });
@@ -109,8 +109,8 @@ public sealed class NnstdTests
     [Fact]
     public void Compare_DifferentShapes_ThrowsNamingBothShapes()
     {
-        var a = TestNetworks.Network(RandomNetwork(1));
-        var b = TestNetworks.Network(RandomNetwork(1, hidden: 21));
+        var a = TopologyBuilders.Network(RandomNetwork(1));
+        var b = TopologyBuilders.Network(RandomNetwork(1, hidden: 21));
 
         var ex = Assert.Throws<ArgumentException>(() => Nnstd.Compare(a, b));
         Assert.Contains("[30, 20, 20, 4]", ex.Message, StringComparison.Ordinal);
@@ -138,7 +138,7 @@ public sealed class NnstdTests
     [Fact]
     public void Matrix_SymmetricZeroDiagonalAndEqualsPairwiseCompare()
     {
-        var networks = Enumerable.Range(0, 4).Select(s => TestNetworks.Network(RandomNetwork(s))).ToArray();
+        var networks = Enumerable.Range(0, 4).Select(s => TopologyBuilders.Network(RandomNetwork(s))).ToArray();
         var finished = new List<int>();
 
         var matrix = NnstdMatrix.Compute(networks, ["a", "b", "c", "d"], progress: new SynchronousProgress(finished));

@@ -7,7 +7,7 @@ using SparseMlNet.Sparse;
 namespace SparseMlNet.Tests.Analysis;
 
 /// <summary>Builds small networks with hand-chosen connections for the topology analyses.</summary>
-internal static class TestNetworks
+internal static class TopologyBuilders
 {
     /// <summary>A layer [rows = n_out, columns = n_in] holding the given (output, input) connections, each with weight <paramref name="weight"/>.</summary>
     public static SparseMatrix Layer(int rows, int columns, IEnumerable<(int Row, int Column)> connections, float weight = 1f)
