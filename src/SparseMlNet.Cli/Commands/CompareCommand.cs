@@ -80,19 +80,19 @@ internal sealed class CompareCommand : Command
         return 0;
     });
 
-    /// <summary>File names without extension; when two coincide (model.spmlnet in several run folders), the parent folder names instead.</summary>
+    /// <summary>
+    /// File names without extension; a file name shared by several files (model.spmlnet in several run folders) is replaced by the file's folder name,
+    /// and labels that still coincide are numbered.
+    /// </summary>
     internal static IReadOnlyList<string> DefaultLabels(IReadOnlyList<string> paths)
     {
         string[] names = paths.Select(p => Path.GetFileNameWithoutExtension(p)).ToArray();
-        if (names.Distinct(StringComparer.Ordinal).Count() == names.Length)
-        {
-            return names;
-        }
-
-        string[] folders = paths.Select(p => Path.GetFileName(Path.GetDirectoryName(Path.GetFullPath(p))) ?? p).ToArray();
-        return folders.Distinct(StringComparer.Ordinal).Count() == folders.Length
-            ? folders
-            : paths.Select((p, i) => string.Create(CultureInfo.InvariantCulture, $"{i + 1}: {folders[i]}/{names[i]}")).ToArray();
+        string[] labels = names
+            .Select((name, i) => names.Count(n => n == name) == 1 ? name : Path.GetFileName(Path.GetDirectoryName(Path.GetFullPath(paths[i]))) ?? name)
+            .ToArray();
+        return labels
+            .Select((label, i) => labels.Count(l => l == label) == 1 ? label : string.Create(CultureInfo.InvariantCulture, $"{i + 1}: {label}"))
+            .ToArray();
     }
 
     internal static string[] SplitLabels(string text, int count)
