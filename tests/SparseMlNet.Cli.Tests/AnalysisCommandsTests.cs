@@ -60,6 +60,12 @@ public sealed class AnalysisCommandsTests(AnalysisRuns runs) : IClassFixture<Ana
         // The digits CSV names its features (px0 … px63), so the inputs are ranked rather than drawn as an image.
         Assert.Contains(SvgTexts(Path.Combine(output, "input-ranking.svg")), t => t.StartsWith("px", StringComparison.Ordinal));
         Assert.False(File.Exists(Path.Combine(output, "input-map.svg")));
+        string[] connectivity = File.ReadAllLines(Path.Combine(output, "input-connectivity.csv"));
+        Assert.Equal("input,name,connections,strength", connectivity[0]);
+        Assert.Equal(65, connectivity.Length);
+        var firstLayer = InputConnectivity.Of(ModelSerializer.Load(AnalysisRuns.Model(runs.First)).Network);
+        Assert.Equal(firstLayer.Connections.Sum(), connectivity.Skip(1).Sum(l => int.Parse(l.Split(',')[2], CultureInfo.InvariantCulture)));
+        Assert.StartsWith("0,px0,", connectivity[1], StringComparison.Ordinal);
 
         using JsonDocument json = JsonDocument.Parse(File.ReadAllText(Path.Combine(output, "powerlaw.json")));
         JsonElement[] distributions = json.RootElement.GetProperty("distributions").EnumerateArray().ToArray();
@@ -84,6 +90,7 @@ public sealed class AnalysisCommandsTests(AnalysisRuns runs) : IClassFixture<Ana
         Assert.True(run.ExitCode == 0, run.Error);
         Assert.Contains("Connections (count)", SvgTexts(Path.Combine(output, "input-map.svg")));
         Assert.Contains("Strength (Σ|w|)", SvgTexts(Path.Combine(output, "input-strength.svg")));
+        Assert.StartsWith("9,1,1,0,", File.ReadAllLines(Path.Combine(output, "input-connectivity.csv"))[10], StringComparison.Ordinal);
         List<string> evolution = SvgTexts(Path.Combine(output, "input-map-evolution.svg"));
         Assert.Contains("epoch 0", evolution);
         Assert.Contains("epoch 2", evolution);

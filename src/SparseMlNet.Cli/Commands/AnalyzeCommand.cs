@@ -14,7 +14,7 @@ namespace SparseMlNet.Cli.Commands;
 /// <summary>
 /// <c>sparsemlnet analyze MODEL</c>: the topology of a trained network as pictures. Writes, to the output folder, one log-log degree distribution per
 /// neuron layer and direction (against the Erdős–Rényi binomial and, when given, the initial topology, with a power-law fit of the tail),
-/// powerlaw.json and powerlaw.txt with the statistics, and the input connectivity map (an image for image data, ranked bars otherwise),
+/// powerlaw.json and powerlaw.txt with the statistics, input-connectivity.csv, and the input connectivity map (an image for image data, ranked bars otherwise),
 /// plus its evolution over the snapshots that <c>train --snapshot-every</c> saved.
 /// </summary>
 internal sealed class AnalyzeCommand : Command
@@ -97,7 +97,7 @@ internal sealed class AnalyzeCommand : Command
         string? initialPath = parse.GetValue(Initial) ?? snapshots.FirstOrDefault(s => Path.GetFileNameWithoutExtension(s.Path) == TrainCommand.SnapshotName(0)).Path;
         MultilayerPerceptron? initial = initialPath is null ? null : LoadSameShape(initialPath, network, modelPath);
         Directory.CreateDirectory(folder);
-        string name = Path.GetFileName(modelPath);
+        string name = Path.Combine(Path.GetFileName(Path.GetDirectoryName(Path.GetFullPath(modelPath))) ?? string.Empty, Path.GetFileName(modelPath)).Replace('\\', '/');
         var written = new List<string>();
 
         // Degree distributions and power-law fits.
@@ -141,6 +141,7 @@ internal sealed class AnalyzeCommand : Command
 
         // Input connectivity.
         var map = InputConnectivity.Of(network);
+        written.Add(WriteInputConnectivity(folder, map, model.FeatureNames, shape));
         if (shape is { } image)
         {
             string counts = Path.Combine(folder, "input-map.svg");
@@ -321,6 +322,26 @@ internal sealed class AnalyzeCommand : Command
         written.Add(json);
         written.Add(text);
     }
+
+    /// <summary>input-connectivity.csv: per input its index, name or pixel position, connections and strength.</summary>
+    private static string WriteInputConnectivity(string folder, InputConnectivity map, IReadOnlyList<string>? names, ImageShape? shape)
+    {
+        string path = Path.Combine(folder, "input-connectivity.csv");
+        var text = new StringBuilder(shape is null ? "input,name,connections,strength\n" : "input,row,column,channel,connections,strength\n");
+        for (int i = 0; i < map.InputCount; i++)
+        {
+            string where = shape is { } s
+                ? string.Create(CultureInfo.InvariantCulture, $"{i / s.Channels / s.Width},{i / s.Channels % s.Width},{i % s.Channels}")
+                : Csv(names?[i] ?? string.Create(CultureInfo.InvariantCulture, $"feature {i}"));
+            text.Append(CultureInfo.InvariantCulture, $"{i},{where},{map.Connections[i]},{map.Strength[i].ToString("0.######", CultureInfo.InvariantCulture)}\n");
+        }
+
+        File.WriteAllText(path, text.ToString());
+        return path;
+    }
+
+    private static string Csv(string field) =>
+        field.IndexOfAny([',', '"', '\n', '\r']) >= 0 ? "\"" + field.Replace("\"", "\"\"", StringComparison.Ordinal) + "\"" : field;
 
     private static void WriteDistribution(Utf8JsonWriter writer, string name, DegreeDistribution distribution, double[] binomial)
     {

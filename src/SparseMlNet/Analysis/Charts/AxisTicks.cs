@@ -117,28 +117,40 @@ internal sealed class AxisTicks
         int first = (int)Math.Floor(Math.Log10(lo) + 1e-9);
         int last = (int)Math.Ceiling(Math.Log10(hi) - 1e-9);
         double decades = Math.Log10(hi) - Math.Log10(lo);
+
+        // Label powers of ten; on narrow ranges also 2 and 5 times them, and every multiple when that still leaves fewer than three labels.
+        int[][] labelSets = decades <= 1.5 ? [[1], [1, 2, 5], [1, 2, 3, 4, 5, 6, 7, 8, 9]] : [[1]];
         var major = new List<double>();
         var minor = new List<double>();
-        for (int k = first; k <= last; k++)
+        foreach (int[] labelled in labelSets)
         {
-            double power = Math.Pow(10, k);
-            for (int m = 1; m <= 9; m++)
+            major.Clear();
+            minor.Clear();
+            for (int k = first; k <= last; k++)
             {
-                double v = m * power;
-                if (v < lo * (1 - 1e-9) || v > hi * (1 + 1e-9))
+                double power = Math.Pow(10, k);
+                for (int m = 1; m <= 9; m++)
                 {
-                    continue;
-                }
+                    double v = m * power;
+                    if (v < lo * (1 - 1e-9) || v > hi * (1 + 1e-9))
+                    {
+                        continue;
+                    }
 
-                bool labelled = m == 1 || (decades <= 1.5 && m is 2 or 5) || (decades <= 0.7 && m is 3 or 4 or 6 or 8);
-                if (labelled)
-                {
-                    major.Add(v);
+                    if (Array.IndexOf(labelled, m) >= 0)
+                    {
+                        major.Add(v);
+                    }
+                    else if (decades <= 5)
+                    {
+                        minor.Add(v);
+                    }
                 }
-                else if (decades <= 5)
-                {
-                    minor.Add(v);
-                }
+            }
+
+            if (major.Count >= 3)
+            {
+                break;
             }
         }
 
