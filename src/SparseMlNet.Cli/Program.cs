@@ -64,5 +64,8 @@ internal static class Program
     {
         yield return new TrainCommand(terminal);
         yield return new PredictCommand(terminal);
+        yield return new AnalyzeCommand(terminal);
+        yield return new CompareCommand(terminal);
+        yield return new PlotCommand(terminal);
     }
 }

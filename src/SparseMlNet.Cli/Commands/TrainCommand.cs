@@ -11,7 +11,8 @@ namespace SparseMlNet.Cli.Commands;
 
 /// <summary>
 /// <c>sparsemlnet train</c>: trains an MLP classifier (SET, FixProb or dense) on IDX or CSV data, or on the embedded Fashion-MNIST sample when no data
-/// is given, and writes model.spmlnet, metrics.csv (one row per epoch, flushed as it goes) and run.json to the output folder.
+/// is given, and writes model.spmlnet, metrics.csv (one row per epoch, flushed as it goes) and run.json to the output folder; with --snapshot-every N
+/// also snapshots/epoch-000.spmlnet (the initial topology) and a snapshot every N epochs, for <c>analyze --snapshots</c> and <c>compare</c>.
 /// </summary>
 internal sealed class TrainCommand : Command
 {
@@ -31,7 +32,7 @@ internal sealed class TrainCommand : Command
         foreach (Option option in (Option[])[
             TrainImages, TrainLabels, TrainCsv, LabelColumn, TestImages, TestLabels, TestCsv, TestFraction, Scaling,
             Kind, HiddenSizes, Epsilon, Zeta, LearningRate, Momentum, WeightDecay, Dropout, BatchSize, Epochs, Activation, AllReluAlpha, Seed, EvolveOutput,
-            Output])
+            Output, SnapshotEvery])
         {
             Options.Add(option);
         }
@@ -128,6 +129,16 @@ internal sealed class TrainCommand : Command
 
     internal Option<string?> Output { get; } = new("--output", "-o") { HelpName = "DIR", Description = "Folder for model.spmlnet, metrics.csv and run.json (created if missing) [default: runs/<kind>]." };
 
+    internal Option<int?> SnapshotEvery { get; } = new("--snapshot-every")
+    {
+        HelpName = "N",
+        Description = "Save the network to OUTPUT/snapshots/epoch-XXX.spmlnet before training (epoch-000) and after every N-th and the last epoch "
+            + "(after that epoch's topology evolution), for analyze --snapshots and compare; ≥ 1.",
+    };
+
+    /// <summary>File name (without extension) of the snapshot taken after <paramref name="epoch"/> (0: before training).</summary>
+    internal static string SnapshotName(int epoch) => string.Create(CultureInfo.InvariantCulture, $"epoch-{epoch:D3}");
+
     /// <summary>Whether the command line names no training data, so the embedded Fashion-MNIST sample is used.</summary>
     internal bool UsesSample(SymbolResult parse) => parse.GetValue(TrainCsv) is null && parse.GetValue(TrainImages) is null;
 
@@ -208,6 +219,11 @@ internal sealed class TrainCommand : Command
         if (result.GetValue(TestFraction) is { } fraction && !(fraction > 0 && fraction < 1))
         {
             result.AddError($"--test-fraction is {fraction.ToString(CultureInfo.InvariantCulture)}; it must lie strictly between 0 and 1, such as 0.2.");
+        }
+
+        if (result.GetValue(SnapshotEvery) is { } every && every < 1)
+        {
+            result.AddError($"--snapshot-every is {every}; give a number of epochs of at least 1, such as 10.");
         }
 
         if (result.GetValue(Activation) is ActivationKind.Identity)
@@ -298,6 +314,11 @@ internal sealed class TrainCommand : Command
         var report = new TrainingReport(_terminal.Out, options, data);
         report.PrintStart(folder);
         var trainer = new MlpTrainer(options);
+        if (parse.GetValue(SnapshotEvery) is { } every)
+        {
+            SaveSnapshots(trainer, every, options.Epochs, Path.Combine(folder, "snapshots"), scaler, data);
+        }
+
         MultilayerPerceptron network;
         using (var metrics = new MetricsCsvWriter(metricsPath, options.HiddenLayerSizes.Count + 1))
         {
@@ -317,6 +338,28 @@ internal sealed class TrainCommand : Command
         report.PrintSummary(network, modelPath, metricsPath);
         return 0;
     });
+
+    /// <summary>Saves the network as it starts (epoch 0) and after every <paramref name="every"/>-th and the last epoch, with the run's scaler and names.</summary>
+    private static void SaveSnapshots(MlpTrainer trainer, int every, int epochs, string folder, FeatureScaler? scaler, TrainingData data)
+    {
+        Directory.CreateDirectory(folder);
+        MultilayerPerceptron? network = null;
+        void Save(int epoch) =>
+            ModelSerializer.Save(new ModelBundle(network!, scaler, data.ClassNames, data.Train.FeatureNames), Path.Combine(folder, SnapshotName(epoch) + ModelSerializer.FileExtension));
+
+        trainer.TrainingStarted += (_, started) =>
+        {
+            network = started;
+            Save(0);
+        };
+        trainer.EpochCompleted += (_, m) =>
+        {
+            if (m.Epoch % every == 0 || m.Epoch == epochs)
+            {
+                Save(m.Epoch);
+            }
+        };
+    }
 
     private TrainingData LoadData(ParseResult parse, int seed)
     {

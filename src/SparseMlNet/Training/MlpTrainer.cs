@@ -32,6 +32,13 @@ public sealed class MlpTrainer
         _options = options;
     }
 
+    /// <summary>
+    /// Raised once per <see cref="Train"/> call with the network just created, before the first epoch: its initial (Erdős–Rényi) topology and weights.
+    /// The same object is trained in place, so a handler may keep it and read it from <see cref="EpochCompleted"/> (raised on the training thread,
+    /// between epochs, after that epoch's topology evolution), for example to save topology snapshots. Handlers must not modify it.
+    /// </summary>
+    public event EventHandler<MultilayerPerceptron>? TrainingStarted;
+
     /// <summary>Raised after every epoch with its metrics.</summary>
     public event EventHandler<EpochMetrics>? EpochCompleted;
 
@@ -74,6 +81,7 @@ public sealed class MlpTrainer
             LossKind.SoftmaxCrossEntropy,
             _options.Seed,
             allReluAlpha: _options.AllReluAlpha);
+        TrainingStarted?.Invoke(this, network);
         var settings = new TrainingSettings(_options.LearningRate, _options.Momentum, _options.WeightDecay, _options.Dropout, _options.BatchSize, _options.Epochs, _options.Seed);
         var loop = new TrainingLoop(network, settings, _options.ResolveEvolution());
         loop.Run(
