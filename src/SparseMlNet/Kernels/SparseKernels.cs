@@ -23,6 +23,16 @@ internal static class SparseKernels
     /// <summary>Activation row strides are multiples of this many floats (one 512-bit vector).</summary>
     public const int StrideAlignment = 16;
 
+    /// <summary>
+    /// Widest vector path the kernels may use: 512 (AVX-512F), 256 (AVX2+FMA) or 0 (scalar). Defaults to the widest the CPU supports;
+    /// tests lower it to check every path against <see cref="SparseKernelsReference"/> on one machine.
+    /// </summary>
+    internal static int MaxVectorBits { get; set; } = 512;
+
+    private static bool UseAvx512 => MaxVectorBits >= 512 && Avx512F.IsSupported;
+
+    private static bool UseAvx2 => MaxVectorBits >= 256 && Fma.IsSupported && Avx2.IsSupported;
+
     /// <summary>Rounds a batch size up to a valid stride.</summary>
     public static int StrideFor(int batch) => (batch + StrideAlignment - 1) / StrideAlignment * StrideAlignment;
 
@@ -66,11 +76,11 @@ internal static class SparseKernels
         fixed (float* px = x)
         fixed (float* pg = gradient)
         {
-            if (Avx512F.IsSupported)
+            if (UseAvx512)
             {
                 SddmmAvx512(ptr, idx, pdy, px, pg, stride, rowStart, rowEnd);
             }
-            else if (Fma.IsSupported)
+            else if (UseAvx2)
             {
                 SddmmAvx2(ptr, idx, pdy, px, pg, stride, rowStart, rowEnd);
             }
@@ -92,11 +102,11 @@ internal static class SparseKernels
     private static unsafe void GatherAccumulate<TWeights>(int* ptr, int* idx, TWeights weights, float* bias, float* x, float* y, int stride, int start, int end)
         where TWeights : struct, IWeightSource
     {
-        if (Avx512F.IsSupported)
+        if (UseAvx512)
         {
             GatherAccumulateAvx512(ptr, idx, weights, bias, x, y, stride, start, end);
         }
-        else if (Fma.IsSupported)
+        else if (UseAvx2)
         {
             GatherAccumulateAvx2(ptr, idx, weights, bias, x, y, stride, start, end);
         }

@@ -1,3 +1,5 @@
+using System.Numerics;
+
 namespace SparseMlNet.Networks;
 
 /// <summary>
@@ -7,27 +9,52 @@ namespace SparseMlNet.Networks;
 /// </summary>
 internal static class Dropout
 {
-    /// <summary>Fills <paramref name="mask"/> with 1/(1 − rate) (kept, probability 1 − rate) or 0 (dropped).</summary>
+    /// <summary>
+    /// Fills <paramref name="mask"/> with 1/(1 − rate) (kept, probability 1 − rate) or 0 (dropped). Element i keeps when
+    /// <see cref="Hash"/>(rowSeed, i) ≥ rate·2³²: a counter-based generator, so the row is filled with SIMD lanes in any order.
+    /// </summary>
     public static void FillRow(Span<float> mask, float rate, ulong rowSeed)
     {
         float keep = 1f / (1f - rate);
         uint threshold = (uint)Math.Min(uint.MaxValue, Math.Round(rate * 4294967296.0));
+        uint key = (uint)rowSeed;
+        uint tweak = (uint)(rowSeed >> 32);
         int i = 0;
-        ulong counter = rowSeed;
-        for (; i + 1 < mask.Length; i += 2)
+        if (Vector.IsHardwareAccelerated)
         {
-            ulong bits = SplitMix64(ref counter);
-            mask[i] = (uint)bits >= threshold ? keep : 0f;
-            mask[i + 1] = (uint)(bits >> 32) >= threshold ? keep : 0f;
+            var lane = new Vector<uint>(LaneOffsets()) * new Vector<uint>(Golden);
+            var step = new Vector<uint>((uint)Vector<uint>.Count * Golden);
+            var counter = new Vector<uint>(key) + lane;
+            var vTweak = new Vector<uint>(tweak);
+            var vThreshold = new Vector<uint>(threshold);
+            var vKeep = new Vector<float>(keep);
+            for (; i <= mask.Length - Vector<uint>.Count; i += Vector<uint>.Count)
+            {
+                var x = Mix32(counter ^ vTweak);
+                var kept = Vector.GreaterThanOrEqual(x, vThreshold);
+                Vector.ConditionalSelect(Vector.AsVectorSingle(kept), vKeep, Vector<float>.Zero).CopyTo(mask[i..]);
+                counter += step;
+            }
         }
 
-        if (i < mask.Length)
+        for (; i < mask.Length; i++)
         {
-            mask[i] = (uint)SplitMix64(ref counter) >= threshold ? keep : 0f;
+            mask[i] = Hash(rowSeed, i) >= threshold ? keep : 0f;
         }
     }
 
-    /// <summary>Mixes several identifiers into one 64-bit seed (SplitMix64 finaliser applied in sequence).</summary>
+    /// <summary>The scalar definition of the generator: fmix32 (MurmurHash3's finaliser) of (low word + i·golden ratio) xor high word.</summary>
+    public static uint Hash(ulong rowSeed, int i)
+    {
+        uint x = ((uint)rowSeed + ((uint)i * Golden)) ^ (uint)(rowSeed >> 32);
+        x ^= x >> 16;
+        x *= 0x85EBCA6Bu;
+        x ^= x >> 13;
+        x *= 0xC2B2AE35u;
+        return x ^ (x >> 16);
+    }
+
+    /// <summary>Mixes several identifiers into one 64-bit seed (the SplitMix64 finaliser of Steele, Lea and Flood, OOPSLA 2014, applied in sequence).</summary>
     public static ulong Seed(ulong seed, long a, long b, long c, long d)
     {
         ulong s = seed;
@@ -37,11 +64,26 @@ internal static class Dropout
         return Mix(s ^ (ulong)d);
     }
 
-    /// <summary>SplitMix64 (Steele, Lea and Flood, OOPSLA 2014): advances the counter by the golden gamma and returns its mixed value.</summary>
-    public static ulong SplitMix64(ref ulong state)
+    private const uint Golden = 0x9E3779B9u;
+
+    private static Vector<uint> Mix32(Vector<uint> x)
     {
-        state += 0x9E3779B97F4A7C15UL;
-        return Mix(state);
+        x ^= Vector.ShiftRightLogical(x, 16);
+        x *= new Vector<uint>(0x85EBCA6Bu);
+        x ^= Vector.ShiftRightLogical(x, 13);
+        x *= new Vector<uint>(0xC2B2AE35u);
+        return x ^ Vector.ShiftRightLogical(x, 16);
+    }
+
+    private static uint[] LaneOffsets()
+    {
+        var lanes = new uint[Vector<uint>.Count];
+        for (int i = 0; i < lanes.Length; i++)
+        {
+            lanes[i] = (uint)i;
+        }
+
+        return lanes;
     }
 
     private static ulong Mix(ulong z)

@@ -98,16 +98,39 @@ internal sealed class Propagation
             }
         }
 
-        for (int b = 0; b < rows.Length; b++)
+        unsafe
         {
-            ReadOnlySpan<float> row = rowMajor.Slice(rows[b] * featureCount, featureCount);
-            int o = b;
-            for (int f = 0; f < row.Length; f++, o += stride)
+            fixed (float* source = rowMajor)
+            fixed (int* rowIndex = rows)
             {
-                destination[o] = row[f];
+                // Each core transposes its own samples; the split falls on a cache-line boundary (16 floats) so cores never write the same line.
+                nint src = (nint)source;
+                nint idx = (nint)rowIndex;
+                int half = Batch > 2 * SparseKernels.StrideAlignment ? SparseKernels.StrideFor(Batch / 2) : Batch;
+                int[] bounds = half < Batch ? [0, half, Batch] : [0, Batch];
+                ParallelRanges.Run(bounds, (b0, b1) =>
+                {
+                    float* s = (float*)src;
+                    int* r = (int*)idx;
+                    for (int b = b0; b < b1; b++)
+                    {
+                        float* row = s + ((long)r[b] * featureCount);
+                        int o = b;
+                        for (int f = 0; f < featureCount; f++, o += stride)
+                        {
+                            destination[o] = row[f];
+                        }
+                    }
+                });
             }
         }
     }
+
+    /// <summary>Weight gradient of layer <paramref name="layer"/> (0-based) from the last <see cref="Backward"/>, aligned with its weight array.</summary>
+    public ReadOnlySpan<float> WeightGradient(int layer) => _gradW[layer + 1];
+
+    /// <summary>Bias gradient of layer <paramref name="layer"/> (0-based) from the last <see cref="Backward"/>.</summary>
+    public ReadOnlySpan<float> BiasGradient(int layer) => _gradB[layer + 1];
 
     /// <summary>Input block [n_in, stride] (for adding noise to an autoencoder's input in place).</summary>
     public float[] Inputs => _a[0];

@@ -5,7 +5,7 @@ namespace SparseMlNet.Topology;
 
 /// <summary>
 /// One prune-and-grow step of dynamic sparse training, applied to each sparse layer after an epoch. This class owns the step and its invariants
-/// (exact counts, nnz constant, new connections distinct from kept ones, new weights drawn like initial ones, their momentum reset);
+/// (exact counts, nnz constant, new connections distinct from kept ones, new weights zero or drawn like initial ones scaled by <see cref="NewWeightScale"/>, their momentum reset);
 /// an <see cref="IPruneCriterion"/> and an <see cref="IGrowthCriterion"/> only choose connections. <see cref="Set"/> builds SET
 /// (Mocanu et al., Nature Communications 2018); FixProb is the absence of evolution.
 /// </summary>
@@ -15,10 +15,16 @@ public sealed class TopologyEvolution
     /// <param name="zeta">ζ, the fraction of each sign's weights removed per step; Range: [0, 1).</param>
     /// <param name="prune">Which connections go.</param>
     /// <param name="growth">Where new connections grow.</param>
-    /// <param name="evolveOutputLayer">Whether the last layer evolves too (SET's reference implementation evolves every layer).</param>
-    /// <exception cref="ArgumentOutOfRangeException"><paramref name="zeta"/> is outside [0, 1).</exception>
-    public TopologyEvolution(double zeta, IPruneCriterion prune, IGrowthCriterion growth, bool evolveOutputLayer = true)
+    /// <param name="evolveOutputLayer">Whether the last layer evolves too (SET's reference implementation evolves hidden layers only).</param>
+    /// <param name="newWeightScale">s in [0, 1]: a regrown connection's weight is drawn from U(−s·L, s·L), L the layer's initialisation limit at the neuron's new fan-in; see <see cref="NewWeightScale"/>.</param>
+    /// <exception cref="ArgumentOutOfRangeException"><paramref name="zeta"/> is outside [0, 1), or <paramref name="newWeightScale"/> outside [0, 1].</exception>
+    public TopologyEvolution(double zeta, IPruneCriterion prune, IGrowthCriterion growth, bool evolveOutputLayer = false, double newWeightScale = DefaultNewWeightScale)
     {
+        if (!(newWeightScale >= 0 && newWeightScale <= 1))
+        {
+            throw new ArgumentOutOfRangeException(nameof(newWeightScale), newWeightScale, "The scale of regrown weights must lie in [0, 1]: 0 starts them at zero, 1 draws them like initial weights.");
+        }
+
         if (!(zeta >= 0 && zeta < 1))
         {
             throw new ArgumentOutOfRangeException(nameof(zeta), zeta, "Zeta (ζ), the fraction of connections replaced per epoch, must lie in [0, 1), for example 0.3.");
@@ -28,7 +34,20 @@ public sealed class TopologyEvolution
         Prune = prune ?? throw new ArgumentNullException(nameof(prune));
         Growth = growth ?? throw new ArgumentNullException(nameof(growth));
         EvolveOutputLayer = evolveOutputLayer;
+        NewWeightScale = newWeightScale;
     }
+
+    /// <summary>The default <see cref="NewWeightScale"/>.</summary>
+    public const double DefaultNewWeightScale = 0;
+
+    /// <summary>
+    /// s, the scale of regrown weights relative to an initial weight at the same fan-in; Range: [0, 1]. Default 0: new connections start at zero
+    /// (as RigL's do, Evci et al., ICML 2020) with zero momentum, and grow from their gradient.
+    /// With s = 1, each epoch re-randomises ζ = 30% of every hidden neuron's inputs at full He scale; on Fashion-MNIST (784-1000-1000-1000-10, ε = 20)
+    /// that holds test accuracy near 80%, against 84–85% with s = 0 (see the README's "Decisions"). The reference implementation draws new weights at its
+    /// dense-fan-in scale, about 0.2 of the sparse He limit.
+    /// </summary>
+    public double NewWeightScale { get; }
 
     /// <summary>ζ; Range: [0, 1).</summary>
     public double Zeta { get; }
@@ -45,9 +64,11 @@ public sealed class TopologyEvolution
     /// <summary>SET: magnitude pruning per sign and uniform random growth.</summary>
     /// <param name="zeta">ζ; Range: [0, 1).</param>
     /// <param name="evolveOutputLayer">Whether the output layer evolves too.</param>
-    public static TopologyEvolution Set(double zeta, bool evolveOutputLayer = true) => new(zeta, new MagnitudePrune(), new RandomGrowth(), evolveOutputLayer);
+    /// <param name="newWeightScale">Scale of regrown weights; see <see cref="NewWeightScale"/>.</param>
+    public static TopologyEvolution Set(double zeta, bool evolveOutputLayer = false, double newWeightScale = DefaultNewWeightScale) =>
+        new(zeta, new MagnitudePrune(), new RandomGrowth(), evolveOutputLayer, newWeightScale);
 
-    /// <summary>Prunes and regrows one layer in place (its <see cref="SparseLayer.Matrix"/> is replaced); new weights are drawn with the layer's <see cref="Layer.Initialization"/> and their neuron's new fan-in.</summary>
+    /// <summary>Prunes and regrows one layer in place (its <see cref="SparseLayer.Matrix"/> is replaced); new weights are <see cref="NewWeightScale"/> times a draw from the layer's <see cref="Layer.Initialization"/> at their neuron's new fan-in.</summary>
     /// <param name="layer">The layer.</param>
     /// <param name="random">Seeded random source.</param>
     /// <returns>Counts of the step.</returns>
@@ -107,14 +128,14 @@ public sealed class TopologyEvolution
         }
 
         var matrix = SparseMatrix.FromSortedCsr(old.Rows, columns, rowPointers, columnIndices, values);
-        for (int r = 0; r < matrix.Rows; r++)
+        for (int r = 0; r < matrix.Rows && NewWeightScale > 0; r++)
         {
             for (int k = rowPointers[r]; k < rowPointers[r + 1]; k++)
             {
                 if (isNew[k])
                 {
                     float limit = WeightInitializer.Limit(layer.Initialization, matrix.RowDegree(r), matrix.ColumnDegree(columnIndices[k]));
-                    values[k] = WeightInitializer.Draw(limit, random);
+                    values[k] = WeightInitializer.Draw((float)NewWeightScale * limit, random);
                 }
             }
         }

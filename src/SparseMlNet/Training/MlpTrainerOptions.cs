@@ -62,7 +62,7 @@ public sealed class MlpTrainerOptions
     /// <summary>μ, classical momentum; Range: [0, 1). Default 0.9.</summary>
     public float Momentum { get; set; } = Defaults.Momentum;
 
-    /// <summary>λ, L2 weight decay added to the weight gradient (not to biases); Range: λ ≥ 0. Default 2·10⁻⁴.</summary>
+    /// <summary>λ, weight decay: every update shrinks each weight (not bias) by the factor (1 − λ), as in the SET reference implementation; Range: [0, 1). Default 2·10⁻⁴.</summary>
     public float WeightDecay { get; set; } = Defaults.WeightDecay;
 
     /// <summary>Dropout rate of hidden-layer outputs during training; Range: [0, 1). Default 0.3.</summary>
@@ -80,8 +80,11 @@ public sealed class MlpTrainerOptions
     /// <summary>α of All-ReLU; Range: finite. Default 0.6.</summary>
     public float AllReluAlpha { get; set; } = 0.6f;
 
-    /// <summary>Whether SET evolves the output layer too. Default true, as in the reference implementation.</summary>
-    public bool EvolveOutputLayer { get; set; } = true;
+    /// <summary>
+    /// Whether SET evolves the output layer too. Default false, as in the reference implementation (it evolves hidden layers only):
+    /// at ε = 20 the 1000 × 10 output layer is fully connected, so evolving it would only re-draw 30% of the classifier's weights every epoch.
+    /// </summary>
+    public bool EvolveOutputLayer { get; set; }
 
     /// <summary>
     /// A custom evolution policy (prune and growth criteria). When null: SET uses <see cref="TopologyEvolution.Set"/>(<see cref="Zeta"/>, <see cref="EvolveOutputLayer"/>),
@@ -138,9 +141,9 @@ public sealed class MlpTrainerOptions
             throw new ArgumentOutOfRangeException(nameof(Momentum), Momentum, "Momentum must lie in [0, 1), for example 0.9.");
         }
 
-        if (!(WeightDecay >= 0) || !float.IsFinite(WeightDecay))
+        if (!(WeightDecay >= 0 && WeightDecay < 1))
         {
-            throw new ArgumentOutOfRangeException(nameof(WeightDecay), WeightDecay, "Weight decay must be a finite number ≥ 0, for example 2e-4.");
+            throw new ArgumentOutOfRangeException(nameof(WeightDecay), WeightDecay, "Weight decay must lie in [0, 1), for example 2e-4.");
         }
 
         if (!(Dropout >= 0 && Dropout < 1))

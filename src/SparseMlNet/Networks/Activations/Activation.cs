@@ -36,7 +36,7 @@ public sealed class Activation
 
         return kind switch
         {
-            ActivationKind.AllRelu => new Activation(kind, layerNumber % 2 == 0 ? -alpha : alpha),
+            ActivationKind.AllRelu => new Activation(kind, layerNumber % 2 == 1 ? -alpha : alpha),
             ActivationKind.Relu or ActivationKind.Sigmoid or ActivationKind.Tanh or ActivationKind.Identity => new Activation(kind, 0f),
             _ => throw new ArgumentOutOfRangeException(nameof(kind), kind, "Unknown activation."),
         };

@@ -1,0 +1,37 @@
+using BenchmarkDotNet.Running;
+using SparseMlNet.Benchmarks;
+using SparseMlNet.Benchmarks.Epochs;
+using SparseMlNet.Benchmarks.Kernels;
+using SparseMlNet.Benchmarks.Memory;
+
+// Two custom modes that BenchmarkDotNet would make too slow (whole epochs × many configurations) or cannot express (allocation of a huge layer);
+// everything else is BenchmarkDotNet's command line: --filter, --job short, --list flat, ...
+try
+{
+    if (args.Contains("--epoch-table"))
+    {
+        EpochTable.Run(ModeOptions.Parse(args), Console.Out);
+        return 0;
+    }
+
+    if (args.Contains("--memory"))
+    {
+        MemoryReport.Run(ModeOptions.Parse(args), Console.Out);
+        return 0;
+    }
+
+    if (args.Contains("--help-modes"))
+    {
+        Console.WriteLine(ModeOptions.Usage);
+        return 0;
+    }
+}
+catch (ArgumentException e)
+{
+    // The usage text reads better without ArgumentException's "(Parameter '…')" suffix.
+    Console.Error.WriteLine(e.ParamName is null ? e.Message : e.Message.Replace($" (Parameter '{e.ParamName}')", string.Empty, StringComparison.Ordinal));
+    return 2;
+}
+
+BenchmarkSwitcher.FromAssembly(typeof(KernelBenchmarks).Assembly).Run(args, BenchmarkConfig.Create());
+return 0;
