@@ -30,6 +30,12 @@ public static class IdxReader
     public static IdxImages ReadImages(string path)
     {
         using Stream stream = DataFile.OpenRead(path);
+        return ReadImagesFrom(stream, path);
+    }
+
+    /// <summary>Reads IDX images from an open, already decompressed stream (embedded sample data); <paramref name="path"/> names it in errors.</summary>
+    internal static IdxImages ReadImagesFrom(Stream stream, string path)
+    {
         Span<int> dims = stackalloc int[ImageDimensions.Length];
         ReadHeader(stream, path, ImagesMagic, "image", ImageDimensions, dims);
         int count = dims[0], rows = dims[1], columns = dims[2];
@@ -52,6 +58,12 @@ public static class IdxReader
     public static int[] ReadLabels(string path)
     {
         using Stream stream = DataFile.OpenRead(path);
+        return ReadLabelsFrom(stream, path);
+    }
+
+    /// <summary>Reads IDX labels from an open, already decompressed stream (embedded sample data); <paramref name="path"/> names it in errors.</summary>
+    internal static int[] ReadLabelsFrom(Stream stream, string path)
+    {
         Span<int> dims = stackalloc int[LabelDimensions.Length];
         ReadHeader(stream, path, LabelsMagic, "label", LabelDimensions, dims);
         byte[] bytes = DataFile.ReadToEndExactly(stream, dims[0], path, $"{dims[0]} labels");

@@ -1,0 +1,353 @@
+using System.CommandLine;
+using System.CommandLine.Parsing;
+using System.Globalization;
+using SparseMlNet.Data;
+using SparseMlNet.IO;
+using SparseMlNet.Networks;
+using SparseMlNet.Networks.Activations;
+using SparseMlNet.Training;
+
+namespace SparseMlNet.Cli.Commands;
+
+/// <summary>
+/// <c>sparsemlnet train</c>: trains an MLP classifier (SET, FixProb or dense) on IDX or CSV data, or on the embedded Fashion-MNIST sample when no data
+/// is given, and writes model.spmlnet, metrics.csv (one row per epoch, flushed as it goes) and run.json to the output folder.
+/// </summary>
+internal sealed class TrainCommand : Command
+{
+    /// <summary>Epochs when training on the embedded 1000-image sample and --epochs is not given (the papers' 100 mostly overfit 800 images).</summary>
+    public const int SampleEpochs = 20;
+
+    /// <summary>Default fraction held out for testing when no test data is given.</summary>
+    public const double DefaultTestFraction = 0.2;
+
+    private readonly Terminal _terminal;
+
+    public TrainCommand(Terminal terminal)
+        : base("train", "Train a sparse (SET, FixProb) or dense MLP classifier. Without data options it trains on the embedded sample of 1000 Fashion-MNIST images. "
+            + "Writes model.spmlnet, metrics.csv (one row per epoch) and run.json to --output.")
+    {
+        _terminal = terminal;
+        foreach (Option option in (Option[])[
+            TrainImages, TrainLabels, TrainCsv, LabelColumn, TestImages, TestLabels, TestCsv, TestFraction, Scaling,
+            Kind, HiddenSizes, Epsilon, Zeta, LearningRate, Momentum, WeightDecay, Dropout, BatchSize, Epochs, Activation, AllReluAlpha, Seed, NoEvolveOutput,
+            Output])
+        {
+            Options.Add(option);
+        }
+
+        Validators.Add(ValidateDataOptions);
+        SetAction((parse, cancellationToken) => Task.Run(() => Execute(parse, cancellationToken), CancellationToken.None));
+    }
+
+    internal Option<string?> TrainImages { get; } = new("--train-images") { HelpName = "FILE", Description = "Training images, IDX format (gzip or raw); needs --train-labels." };
+
+    internal Option<string?> TrainLabels { get; } = new("--train-labels") { HelpName = "FILE", Description = "Training labels, IDX format (gzip or raw)." };
+
+    internal Option<string?> TrainCsv { get; } = new("--train-csv") { HelpName = "FILE", Description = "Training data as CSV with a header row (gzip or plain): one label column, every other column a numeric feature." };
+
+    internal Option<string> LabelColumn { get; } = new("--label-column") { HelpName = "NAME", Description = "Label column of the CSV files.", DefaultValueFactory = _ => "label" };
+
+    internal Option<string?> TestImages { get; } = new("--test-images") { HelpName = "FILE", Description = "Test images, IDX format; needs --test-labels." };
+
+    internal Option<string?> TestLabels { get; } = new("--test-labels") { HelpName = "FILE", Description = "Test labels, IDX format." };
+
+    internal Option<string?> TestCsv { get; } = new("--test-csv") { HelpName = "FILE", Description = "Test data as CSV, with the training file's columns." };
+
+    internal Option<double?> TestFraction { get; } = new("--test-fraction")
+    {
+        HelpName = "FRACTION",
+        Description = "Without test data: the fraction of the data held out for testing, stratified by class, in (0, 1) [default: 0.2].",
+    };
+
+    internal Option<ScalingKind?> Scaling { get; } = new("--scaling")
+    {
+        HelpName = "standardize|minmax|none",
+        Description = "Feature scaling, fitted on the training data only and saved with the model [default: standardize].",
+    };
+
+    internal Option<NetworkKind?> Kind { get; } = new("--kind")
+    {
+        HelpName = "set|fixprob|dense",
+        Description = "SET (sparse, evolving topology), FixProb (sparse, static) or dense [default: set].",
+    };
+
+    internal Option<int[]?> HiddenSizes { get; } = new("--hidden")
+    {
+        HelpName = "SIZES",
+        Description = "Hidden layer sizes, comma-separated, input side first; 'none' for no hidden layer [default: 1000,1000,1000].",
+        CustomParser = ParseSizes,
+    };
+
+    internal Option<double> Epsilon { get; } = new("--epsilon")
+    {
+        HelpName = "ε",
+        Description = "ε of the Erdős–Rényi initialisation, p = ε(n_in + n_out)/(n_in·n_out); > 0. Ignored by dense.",
+        DefaultValueFactory = _ => MlpTrainerOptions.Defaults.Epsilon,
+    };
+
+    internal Option<double> Zeta { get; } = new("--zeta")
+    {
+        HelpName = "ζ",
+        Description = "ζ, fraction of the positive and of the negative weights SET prunes and regrows after each epoch; in [0, 1).",
+        DefaultValueFactory = _ => MlpTrainerOptions.Defaults.Zeta,
+    };
+
+    internal Option<float> LearningRate { get; } = new("--learning-rate") { HelpName = "η", Description = "SGD learning rate; > 0.", DefaultValueFactory = _ => MlpTrainerOptions.Defaults.LearningRate };
+
+    internal Option<float> Momentum { get; } = new("--momentum") { HelpName = "μ", Description = "Classical momentum; in [0, 1).", DefaultValueFactory = _ => MlpTrainerOptions.Defaults.Momentum };
+
+    internal Option<float> WeightDecay { get; } = new("--weight-decay") { HelpName = "λ", Description = "L2 weight decay on the weights (not the biases); ≥ 0.", DefaultValueFactory = _ => MlpTrainerOptions.Defaults.WeightDecay };
+
+    internal Option<float> Dropout { get; } = new("--dropout") { HelpName = "RATE", Description = "Dropout rate of the hidden layers during training; in [0, 1).", DefaultValueFactory = _ => MlpTrainerOptions.Defaults.Dropout };
+
+    internal Option<int> BatchSize { get; } = new("--batch-size") { HelpName = "N", Description = "Mini-batch size; ≥ 1.", DefaultValueFactory = _ => MlpTrainerOptions.Defaults.BatchSize };
+
+    internal Option<int?> Epochs { get; } = new("--epochs")
+    {
+        HelpName = "N",
+        Description = $"Training epochs; ≥ 1 [default: {MlpTrainerOptions.Defaults.Epochs}, or {SampleEpochs} on the embedded sample].",
+    };
+
+    internal Option<ActivationKind?> Activation { get; } = new("--activation")
+    {
+        HelpName = "relu|allrelu|sigmoid|tanh",
+        Description = "Hidden activation; allrelu is the alternated left ReLU of Curci et al. (2021) [default: relu].",
+    };
+
+    internal Option<float> AllReluAlpha { get; } = new("--allrelu-alpha") { HelpName = "α", Description = "α of All-ReLU; finite.", DefaultValueFactory = _ => 0.6f };
+
+    internal Option<int> Seed { get; } = new("--seed")
+    {
+        HelpName = "N",
+        Description = "Seed of the hold-out split, topology, weights, shuffling, dropout and evolution; equal seeds give equal runs.",
+        DefaultValueFactory = _ => MlpTrainerOptions.Defaults.Seed,
+    };
+
+    internal Option<bool> NoEvolveOutput { get; } = new("--no-evolve-output") { Description = "SET: keep the output layer's topology fixed (evolve hidden layers only)." };
+
+    internal Option<string?> Output { get; } = new("--output", "-o") { HelpName = "DIR", Description = "Folder for model.spmlnet, metrics.csv and run.json (created if missing) [default: runs/<kind>]." };
+
+    /// <summary>Whether the command line names no training data, so the embedded Fashion-MNIST sample is used.</summary>
+    internal bool UsesSample(SymbolResult parse) => parse.GetValue(TrainCsv) is null && parse.GetValue(TrainImages) is null;
+
+    /// <summary>The trainer options the command line asks for (checked against their ranges by the command's validator).</summary>
+    /// <param name="parse">The parsed train command (<c>ParseResult.CommandResult</c>).</param>
+    internal MlpTrainerOptions TrainerOptions(SymbolResult parse) => new()
+    {
+        Kind = parse.GetValue(Kind) ?? NetworkKind.Set,
+        // A collection option not given reads as an empty array, which here would mean "no hidden layer": ask whether it was given.
+        HiddenLayerSizes = parse.GetResult(HiddenSizes) is null ? MlpTrainerOptions.Defaults.HiddenLayerSizes : parse.GetValue(HiddenSizes) ?? [],
+        Epsilon = parse.GetValue(Epsilon),
+        Zeta = parse.GetValue(Zeta),
+        LearningRate = parse.GetValue(LearningRate),
+        Momentum = parse.GetValue(Momentum),
+        WeightDecay = parse.GetValue(WeightDecay),
+        Dropout = parse.GetValue(Dropout),
+        BatchSize = parse.GetValue(BatchSize),
+        Epochs = parse.GetValue(Epochs) ?? (UsesSample(parse) ? SampleEpochs : MlpTrainerOptions.Defaults.Epochs),
+        Activation = parse.GetValue(Activation) ?? ActivationKind.Relu,
+        AllReluAlpha = parse.GetValue(AllReluAlpha),
+        EvolveOutputLayer = !parse.GetValue(NoEvolveOutput),
+        Seed = parse.GetValue(Seed),
+    };
+
+    /// <summary>The output folder: --output, or runs/&lt;kind&gt; under the current directory.</summary>
+    internal string OutputFolder(SymbolResult parse) =>
+        parse.GetValue(Output) ?? Path.Combine("runs", (parse.GetValue(Kind) ?? NetworkKind.Set).ToString().ToLowerInvariant());
+
+    private static string HoldOut(double fraction, int seed) =>
+        string.Create(CultureInfo.InvariantCulture, $"a stratified {fraction * 100:0.#}% hold-out, seed {seed}");
+
+    private static int[]? ParseSizes(ArgumentResult result)
+    {
+        if (result.Tokens.Count == 0)
+        {
+            return null;
+        }
+
+        string text = string.Join(",", result.Tokens.Select(t => t.Value)).Trim();
+        if (text.Equals("none", StringComparison.OrdinalIgnoreCase))
+        {
+            return [];
+        }
+
+        var sizes = new List<int>();
+        foreach (string part in text.Split(',', StringSplitOptions.TrimEntries))
+        {
+            if (!int.TryParse(part, NumberStyles.None, CultureInfo.InvariantCulture, out int size) || size < 1)
+            {
+                result.AddError($"--hidden: '{part}' is not a layer size; give positive integers separated by commas, such as 1000,1000,1000, or 'none'.");
+                return [];
+            }
+
+            sizes.Add(size);
+        }
+
+        return [.. sizes];
+    }
+
+    private void ValidateDataOptions(CommandResult result)
+    {
+        RequirePair(result, TrainImages, TrainLabels);
+        RequirePair(result, TestImages, TestLabels);
+        Exclusive(result, TrainCsv, TrainImages);
+        Exclusive(result, TestCsv, TestImages);
+        bool train = result.GetValue(TrainCsv) is not null || result.GetValue(TrainImages) is not null;
+        bool test = result.GetValue(TestCsv) is not null || result.GetValue(TestImages) is not null;
+        if (test && !train)
+        {
+            result.AddError("Test data needs training data: give --train-csv or --train-images/--train-labels too (without data options, train uses the embedded sample and holds out --test-fraction of it).");
+        }
+
+        if (test && result.GetValue(TestFraction) is not null)
+        {
+            result.AddError("--test-fraction holds out part of the training data when no test data is given; drop it or the test data options.");
+        }
+
+        if (result.GetValue(TestFraction) is { } fraction && !(fraction > 0 && fraction < 1))
+        {
+            result.AddError($"--test-fraction is {fraction.ToString(CultureInfo.InvariantCulture)}; it must lie strictly between 0 and 1, such as 0.2.");
+        }
+
+        if (result.GetValue(Activation) is ActivationKind.Identity)
+        {
+            result.AddError("--activation identity would make the hidden layers linear; choose relu, allrelu, sigmoid or tanh.");
+        }
+    }
+
+    /// <summary>
+    /// Checks the hyperparameters with the engine's own rules (<see cref="MlpTrainerOptions.Validate"/>), naming the option rather than the property.
+    /// Done at invocation: option defaults are not yet applied while validators run.
+    /// </summary>
+    /// <returns>The message of the first value out of range, or null.</returns>
+    internal string? CheckRanges(MlpTrainerOptions options)
+    {
+        try
+        {
+            options.Validate();
+            return null;
+        }
+        catch (ArgumentException ex)
+        {
+            return $"{OptionFor(ex.ParamName)}: {WithoutParameterSuffix(ex.Message)}";
+        }
+    }
+
+    private string OptionFor(string? property) => property switch
+    {
+        nameof(MlpTrainerOptions.HiddenLayerSizes) => HiddenSizes.Name,
+        nameof(MlpTrainerOptions.Epsilon) => Epsilon.Name,
+        nameof(MlpTrainerOptions.Zeta) => Zeta.Name,
+        nameof(MlpTrainerOptions.LearningRate) => LearningRate.Name,
+        nameof(MlpTrainerOptions.Momentum) => Momentum.Name,
+        nameof(MlpTrainerOptions.WeightDecay) => WeightDecay.Name,
+        nameof(MlpTrainerOptions.Dropout) => Dropout.Name,
+        nameof(MlpTrainerOptions.BatchSize) => BatchSize.Name,
+        nameof(MlpTrainerOptions.Epochs) => Epochs.Name,
+        nameof(MlpTrainerOptions.AllReluAlpha) => AllReluAlpha.Name,
+        _ => property ?? "train",
+    };
+
+    /// <summary>Drops the " (Parameter 'x')" and "Actual value was …" parts .NET appends to argument exception messages.</summary>
+    private static string WithoutParameterSuffix(string message)
+    {
+        int cut = message.IndexOf(" (Parameter '", StringComparison.Ordinal);
+        return cut >= 0 ? message[..cut] : message;
+    }
+
+    private static void RequirePair(CommandResult result, Option<string?> images, Option<string?> labels)
+    {
+        bool hasImages = result.GetValue(images) is not null;
+        bool hasLabels = result.GetValue(labels) is not null;
+        if (hasImages != hasLabels)
+        {
+            result.AddError($"{images.Name} and {labels.Name} go together: give both or neither.");
+        }
+    }
+
+    private static void Exclusive(CommandResult result, Option<string?> csv, Option<string?> images)
+    {
+        if (result.GetValue(csv) is not null && result.GetValue(images) is not null)
+        {
+            result.AddError($"Give either {csv.Name} or {images.Name}, not both.");
+        }
+    }
+
+    private int Execute(ParseResult parse, CancellationToken cancellationToken) => UserErrors.Run(_terminal, () =>
+    {
+        MlpTrainerOptions options = TrainerOptions(parse.CommandResult);
+        if (CheckRanges(options) is { } problem)
+        {
+            UserErrors.ReportUsage(_terminal, problem, Name);
+            return UserErrors.UsageExitCode;
+        }
+
+        TrainingData data = LoadData(parse, options.Seed);
+        ScalingKind scaling = parse.GetValue(Scaling) ?? ScalingKind.Standardize;
+        FeatureScaler? scaler = scaling == ScalingKind.None ? null : FeatureScaler.Fit(data.Train, scaling);
+        Dataset train = scaler?.Transform(data.Train) ?? data.Train;
+        Dataset test = scaler?.Transform(data.Test) ?? data.Test;
+
+        string folder = OutputFolder(parse.CommandResult);
+        Directory.CreateDirectory(folder);
+        string modelPath = Path.Combine(folder, "model" + ModelSerializer.FileExtension);
+        string metricsPath = Path.Combine(folder, "metrics.csv");
+        RunDescription.Write(Path.Combine(folder, "run.json"), options, scaling, data);
+
+        var report = new TrainingReport(_terminal.Out, options, data);
+        report.PrintStart(folder);
+        var trainer = new MlpTrainer(options);
+        MultilayerPerceptron network;
+        using (var metrics = new MetricsCsvWriter(metricsPath, options.HiddenLayerSizes.Count + 1))
+        {
+            trainer.EpochCompleted += (_, m) => metrics.Write(m);
+            try
+            {
+                network = report.Run(trainer, train, test, cancellationToken);
+            }
+            catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
+            {
+                UserErrors.Report(_terminal, $"Training stopped after {report.Epochs.Count} finished epoch(s); they are in {metricsPath}. No model was saved.", "stopped");
+                return UserErrors.CancelledExitCode;
+            }
+        }
+
+        ModelSerializer.Save(new ModelBundle(network, scaler, data.ClassNames, data.Train.FeatureNames), modelPath);
+        report.PrintSummary(network, modelPath, metricsPath);
+        return 0;
+    });
+
+    private TrainingData LoadData(ParseResult parse, int seed)
+    {
+        string labelColumn = parse.GetValue(LabelColumn)!;
+        double fraction = parse.GetValue(TestFraction) ?? DefaultTestFraction;
+        if (UsesSample(parse.CommandResult))
+        {
+            (Dataset sampleTrain, Dataset sampleTest) = DataSplit.StratifiedSplit(SampleData.FashionMnist1k(), fraction, seed);
+            return new TrainingData(sampleTrain, sampleTest, SampleData.FashionMnistClassNames,
+                "embedded sample: 1000 Fashion-MNIST test images",
+                HoldOut(fraction, seed));
+        }
+
+        string? trainCsv = parse.GetValue(TrainCsv);
+        string? trainImages = parse.GetValue(TrainImages);
+        (Dataset all, IReadOnlyList<string>? classNames) = DataLoading.ReadLabelled(trainImages, parse.GetValue(TrainLabels), trainCsv, labelColumn, null, null);
+        string trainSource = trainCsv ?? $"{trainImages} + {parse.GetValue(TrainLabels)}";
+        string? testCsv = parse.GetValue(TestCsv);
+        string? testImages = parse.GetValue(TestImages);
+        if (testCsv is null && testImages is null)
+        {
+            (Dataset train, Dataset test) = DataSplit.StratifiedSplit(all, fraction, seed);
+            return new TrainingData(train, test, classNames, trainSource, HoldOut(fraction, seed));
+        }
+
+        (Dataset testData, _) = DataLoading.ReadLabelled(testImages, parse.GetValue(TestLabels), testCsv, labelColumn, classNames, all.ClassCount);
+        if (testData.FeatureCount != all.FeatureCount)
+        {
+            throw new CliException($"The test data has {testData.FeatureCount} features but the training data has {all.FeatureCount}; both need the same columns.");
+        }
+
+        return new TrainingData(all, testData, classNames, trainSource, testCsv ?? $"{testImages} + {parse.GetValue(TestLabels)}");
+    }
+}

@@ -1,0 +1,161 @@
+using System.CommandLine;
+using SparseMlNet.Cli.Commands;
+using SparseMlNet.IO;
+using SparseMlNet.Networks;
+using SparseMlNet.Networks.Activations;
+using SparseMlNet.Training;
+
+namespace SparseMlNet.Cli.Tests;
+
+public sealed class TrainCommandTests : IDisposable
+{
+    private readonly DirectoryInfo _folder = Directory.CreateTempSubdirectory("sparsemlnet-cli-tests-");
+
+    public void Dispose() => _folder.Delete(recursive: true);
+
+    [Fact]
+    public void TrainerOptions_MapsEveryHyperparameterOption()
+    {
+        (TrainCommand command, ParseResult parse) = Parse(
+            "--train-csv", "data.csv", "--kind", "fixprob", "--hidden", "300,100", "--epsilon", "11", "--zeta", "0.2", "--learning-rate", "0.05",
+            "--momentum", "0.5", "--weight-decay", "0.001", "--dropout", "0.1", "--batch-size", "64", "--epochs", "7", "--activation", "allrelu",
+            "--allrelu-alpha", "0.75", "--seed", "9", "--no-evolve-output");
+
+        MlpTrainerOptions options = command.TrainerOptions(parse.CommandResult);
+
+        Assert.Empty(parse.Errors);
+        Assert.Equal(NetworkKind.FixProb, options.Kind);
+        Assert.Equal([300, 100], options.HiddenLayerSizes);
+        Assert.Equal(11, options.Epsilon);
+        Assert.Equal(0.2, options.Zeta);
+        Assert.Equal(0.05f, options.LearningRate);
+        Assert.Equal(0.5f, options.Momentum);
+        Assert.Equal(0.001f, options.WeightDecay);
+        Assert.Equal(0.1f, options.Dropout);
+        Assert.Equal(64, options.BatchSize);
+        Assert.Equal(7, options.Epochs);
+        Assert.Equal(ActivationKind.AllRelu, options.Activation);
+        Assert.Equal(0.75f, options.AllReluAlpha);
+        Assert.Equal(9, options.Seed);
+        Assert.False(options.EvolveOutputLayer);
+    }
+
+    [Fact]
+    public void TrainerOptions_WithoutOptions_AreTheEngineDefaultsWithSampleEpochs()
+    {
+        (TrainCommand command, ParseResult parse) = Parse();
+        MlpTrainerOptions options = command.TrainerOptions(parse.CommandResult);
+        var defaults = new MlpTrainerOptions();
+
+        Assert.True(command.UsesSample(parse.CommandResult));
+        Assert.Equal(defaults.Kind, options.Kind);
+        Assert.Equal(defaults.HiddenLayerSizes, options.HiddenLayerSizes);
+        Assert.Equal(defaults.Epsilon, options.Epsilon);
+        Assert.Equal(defaults.Zeta, options.Zeta);
+        Assert.Equal(defaults.LearningRate, options.LearningRate);
+        Assert.Equal(defaults.Momentum, options.Momentum);
+        Assert.Equal(defaults.WeightDecay, options.WeightDecay);
+        Assert.Equal(defaults.Dropout, options.Dropout);
+        Assert.Equal(defaults.BatchSize, options.BatchSize);
+        Assert.Equal(defaults.Activation, options.Activation);
+        Assert.Equal(defaults.AllReluAlpha, options.AllReluAlpha);
+        Assert.Equal(defaults.Seed, options.Seed);
+        Assert.True(options.EvolveOutputLayer);
+        Assert.Equal(TrainCommand.SampleEpochs, options.Epochs);
+        Assert.Equal(Path.Combine("runs", "set"), command.OutputFolder(parse.CommandResult));
+    }
+
+    [Fact]
+    public void TrainerOptions_WithDataFiles_DefaultsToThePapersEpochs()
+    {
+        (TrainCommand command, ParseResult parse) = Parse("--train-csv", "data.csv", "--kind", "dense");
+
+        Assert.False(command.UsesSample(parse.CommandResult));
+        Assert.Equal(MlpTrainerOptions.Defaults.Epochs, command.TrainerOptions(parse.CommandResult).Epochs);
+        Assert.Equal(Path.Combine("runs", "dense"), command.OutputFolder(parse.CommandResult));
+    }
+
+    [Fact]
+    public void Hidden_None_MeansNoHiddenLayer()
+    {
+        (TrainCommand command, ParseResult parse) = Parse("--hidden", "none");
+
+        Assert.Empty(command.TrainerOptions(parse.CommandResult).HiddenLayerSizes);
+    }
+
+    [Theory]
+    [InlineData("--hidden", "100,x")]
+    [InlineData("--hidden", "0")]
+    [InlineData("--kind", "sparse")]
+    [InlineData("--train-images", "a.gz")]
+    [InlineData("--train-csv", "a.csv", "--train-images", "b.gz", "--train-labels", "c.gz")]
+    [InlineData("--test-csv", "t.csv")]
+    [InlineData("--train-csv", "a.csv", "--test-csv", "t.csv", "--test-fraction", "0.3")]
+    [InlineData("--test-fraction", "1.5")]
+    [InlineData("--epochs", "0")]
+    [InlineData("--zeta", "1")]
+    [InlineData("--learning-rate", "-0.1")]
+    [InlineData("--no-such-option")]
+    public void Run_UsageError_ExitsWithTwoAndPointsToHelp(params string[] args)
+    {
+        CliRun run = CliRun.Of(["train", .. args]);
+
+        Assert.Equal(2, run.ExitCode);
+        Assert.StartsWith("error: ", run.Error, StringComparison.Ordinal);
+        Assert.Contains("Run 'sparsemlnet train --help' for usage.", run.Error, StringComparison.Ordinal);
+        Assert.Empty(run.Output);
+    }
+
+    [Fact]
+    public void Run_RangeError_NamesTheOptionNotTheProperty()
+    {
+        CliRun run = CliRun.Of("train", "--batch-size", "0");
+
+        Assert.StartsWith("error: --batch-size: ", run.Error, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Run_MissingTrainingFile_IsAOneLineUserError()
+    {
+        string missing = Path.Combine(_folder.FullName, "missing.csv");
+
+        CliRun run = CliRun.Of("train", "--train-csv", missing, "-o", _folder.FullName);
+
+        Assert.Equal(1, run.ExitCode);
+        Assert.Single(run.Error.Split('\n', StringSplitOptions.RemoveEmptyEntries));
+        Assert.Contains("missing.csv", run.Error, StringComparison.Ordinal);
+        Assert.DoesNotContain(" at ", run.Error, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Run_TrainOnCsv_WritesModelMetricsAndRunDescription()
+    {
+        string output = Path.Combine(_folder.FullName, "run");
+
+        CliRun run = CliRun.Of("train", "--train-csv", CliRun.Digits, "--hidden", "32", "--epsilon", "4", "--epochs", "3", "--batch-size", "64", "-o", output);
+
+        Assert.True(run.ExitCode == 0, run.Error);
+        Assert.Contains("Test accuracy", run.Output, StringComparison.Ordinal);
+        string[] metrics = File.ReadAllLines(Path.Combine(output, "metrics.csv"));
+        Assert.Equal(4, metrics.Length);
+        Assert.StartsWith("epoch,train_loss,train_accuracy,test_loss,test_accuracy,", metrics[0], StringComparison.Ordinal);
+        Assert.EndsWith("nnz_l1,nnz_l2,density_l1,density_l2", metrics[0], StringComparison.Ordinal);
+        Assert.StartsWith("3,", metrics[3], StringComparison.Ordinal);
+
+        ModelBundle model = ModelSerializer.Load(Path.Combine(output, "model.spmlnet"));
+        Assert.Equal([64, 32, 10], model.Network.LayerSizes);
+        Assert.Equal(NetworkKind.Set, model.Network.Kind);
+        Assert.NotNull(model.Scaler);
+        Assert.Equal(64, model.FeatureNames!.Count);
+        Assert.Equal("9", model.ClassName(9));
+        Assert.Contains("\"epochs\": 3", File.ReadAllText(Path.Combine(output, "run.json")), StringComparison.Ordinal);
+    }
+
+    private static (TrainCommand Command, ParseResult Parse) Parse(params string[] args)
+    {
+        using var output = new StringWriter();
+        var command = new TrainCommand(Terminal.Plain(output, output));
+        var root = new RootCommand { command };
+        return (command, root.Parse(["train", .. args]));
+    }
+}
