@@ -69,9 +69,9 @@ public sealed class SparseMlpOptions
     /// <summary>α of All-ReLU; finite. Default 0.6.</summary>
     public float AllReluAlpha { get; set; } = 0.6f;
 
-    /// <summary>Whether SET evolves the output layer too. Default true.</summary>
-    [BooleanChoice(true)]
-    public bool EvolveOutputLayer { get; set; } = true;
+    /// <summary>Whether SET evolves the output layer too. Default false: hidden layers only, as the reference implementation.</summary>
+    [BooleanChoice(false)]
+    public bool EvolveOutputLayer { get; set; }
 
     /// <summary>Seed of the topology, weights, shuffling, dropout and evolution: equal seeds and data give equal models. Default 42.</summary>
     public int Seed { get; set; } = MlpTrainerOptions.Defaults.Seed;
