@@ -13,6 +13,9 @@ public sealed class QuickSelectionEstimatorTests : IDisposable
 
     private static QuickSelectionEstimatorOptions Fast() => new() { HiddenNeurons = 200, Epochs = 8, DropConstantFeatures = true, Seed = 5 };
 
+    /// <summary>One short epoch: for tests of schemas and plumbing, not of the selection's quality.</summary>
+    private static QuickSelectionEstimatorOptions Quick() => new() { HiddenNeurons = 32, Epochs = 1, DropConstantFeatures = true, Seed = 5 };
+
     [Fact]
     public void Pipeline_Digits_SelectedSlotsClassifyFarAboveChance()
     {
@@ -62,7 +65,7 @@ public sealed class QuickSelectionEstimatorTests : IDisposable
     {
         var ml = new MLContext(seed: 1);
         var data = TestData.Digits(ml);
-        var model = ml.Transforms.SelectFeaturesQuickSelection("Selected", "Features", 10, Fast()).Fit(data);
+        var model = ml.Transforms.SelectFeaturesQuickSelection("Selected", "Features", 10, Quick()).Fit(data);
         string path = Path.Combine(_directory, "qs.zip");
 
         ml.Model.Save(model, data.Schema, path);
@@ -78,7 +81,7 @@ public sealed class QuickSelectionEstimatorTests : IDisposable
     {
         var ml = new MLContext(seed: 1);
         var loader = DigitsText.Loader(ml);
-        var estimator = ml.Transforms.SelectFeaturesQuickSelection("Selected", "Features", 8, Fast());
+        var estimator = ml.Transforms.SelectFeaturesQuickSelection("Selected", "Features", 8, Quick());
 
         var shape = loader.Append(estimator).GetOutputSchema();
         var data = loader.Load(DigitsText.Path);
@@ -96,7 +99,7 @@ public sealed class QuickSelectionEstimatorTests : IDisposable
         var ml = new MLContext();
         var data = TestData.Digits(ml);
 
-        var error = Assert.Throws<ArgumentOutOfRangeException>(() => ml.Transforms.SelectFeaturesQuickSelection("Selected", "Features", 65, Fast()).Fit(data));
+        var error = Assert.Throws<ArgumentOutOfRangeException>(() => ml.Transforms.SelectFeaturesQuickSelection("Selected", "Features", 65, Quick()).Fit(data));
 
         Assert.Contains("Cannot select 65 slots from input column 'Features', which has 64", error.Message, StringComparison.Ordinal);
     }
@@ -105,7 +108,7 @@ public sealed class QuickSelectionEstimatorTests : IDisposable
     public void FitAndGetOutputSchema_MissingColumn_NameTheColumn()
     {
         var ml = new MLContext();
-        var estimator = ml.Transforms.SelectFeaturesQuickSelection("Selected", "Genes", 5, Fast());
+        var estimator = ml.Transforms.SelectFeaturesQuickSelection("Selected", "Genes", 5, Quick());
 
         var fit = Assert.Throws<ArgumentOutOfRangeException>(() => estimator.Fit(TestData.Digits(ml)));
         var shape = Assert.Throws<ArgumentOutOfRangeException>(() => DigitsText.Loader(ml).Append(estimator).GetOutputSchema());
@@ -120,7 +123,7 @@ public sealed class QuickSelectionEstimatorTests : IDisposable
         var ml = new MLContext();
         var variable = SmallData.View(3, ("Features", new VectorDataViewType(NumberDataViewType.Single), i => new VBuffer<float>(i + 2, new float[i + 2])));
         var doubles = SmallData.View(3, ("Features", new VectorDataViewType(NumberDataViewType.Double, 4), i => new VBuffer<double>(4, [i, 1, 2, 3])));
-        var estimator = ml.Transforms.SelectFeaturesQuickSelection("Selected", "Features", 2, Fast());
+        var estimator = ml.Transforms.SelectFeaturesQuickSelection("Selected", "Features", 2, Quick());
 
         var v = Assert.Throws<ArgumentOutOfRangeException>(() => estimator.Fit(variable));
         var d = Assert.Throws<ArgumentOutOfRangeException>(() => estimator.Fit(doubles));
@@ -133,11 +136,39 @@ public sealed class QuickSelectionEstimatorTests : IDisposable
     public void Transform_VectorOfAnotherLength_ExpectsTheFittedLength()
     {
         var ml = new MLContext();
-        var selector = ml.Transforms.SelectFeaturesQuickSelection("Selected", "Features", 4, Fast()).Fit(TestData.Digits(ml));
+        var selector = ml.Transforms.SelectFeaturesQuickSelection("Selected", "Features", 4, Quick()).Fit(TestData.Digits(ml));
         var other = SmallData.View(2, ("Features", new VectorDataViewType(NumberDataViewType.Single, 10), _ => new VBuffer<float>(10, new float[10])));
 
         var error = Assert.Throws<ArgumentOutOfRangeException>(() => selector.Transform(other));
 
         Assert.Contains("expected Vector<Single, 64>, got Vector<Single, 10>", error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Fit_WithLogContextAndCancellation_LogsEpochsAndStopsWhenCancelled()
+    {
+        var ml = new MLContext(seed: 1);
+        var epochs = new List<string>();
+        ml.Log += (_, e) =>
+        {
+            if (e.Source.StartsWith("QuickSelection", StringComparison.Ordinal) && e.RawMessage.StartsWith("Epoch ", StringComparison.Ordinal))
+            {
+                epochs.Add(e.RawMessage);
+            }
+        };
+        var logged = Fast();
+        logged.Epochs = 3;
+        logged.LogContext = ml;
+        ml.Transforms.SelectFeaturesQuickSelection("Selected", "Features", 5, logged).Fit(TestData.Digits(ml));
+
+        using var cancellation = new CancellationTokenSource();
+        var cancelled = Fast();
+        cancelled.Epochs = 50;
+        cancelled.CancellationToken = cancellation.Token;
+        cancelled.EpochCompleted = _ => cancellation.Cancel();
+
+        Assert.Equal(3, epochs.Count);
+        Assert.StartsWith("Epoch 3/3: reconstruction loss ", epochs[^1], StringComparison.Ordinal);
+        Assert.ThrowsAny<OperationCanceledException>(() => ml.Transforms.SelectFeaturesQuickSelection("Selected", "Features", 5, cancelled).Fit(TestData.Digits(ml)));
     }
 }
