@@ -19,7 +19,7 @@ public sealed class TrainCommandTests : IDisposable
         (TrainCommand command, ParseResult parse) = Parse(
             "--train-csv", "data.csv", "--kind", "fixprob", "--hidden", "300,100", "--epsilon", "11", "--zeta", "0.2", "--learning-rate", "0.05",
             "--momentum", "0.5", "--weight-decay", "0.001", "--dropout", "0.1", "--batch-size", "64", "--epochs", "7", "--activation", "allrelu",
-            "--allrelu-alpha", "0.75", "--seed", "9", "--no-evolve-output");
+            "--allrelu-alpha", "0.75", "--seed", "9", "--evolve-output");
 
         MlpTrainerOptions options = command.TrainerOptions(parse.CommandResult);
 
@@ -37,7 +37,7 @@ public sealed class TrainCommandTests : IDisposable
         Assert.Equal(ActivationKind.AllRelu, options.Activation);
         Assert.Equal(0.75f, options.AllReluAlpha);
         Assert.Equal(9, options.Seed);
-        Assert.False(options.EvolveOutputLayer);
+        Assert.True(options.EvolveOutputLayer);
     }
 
     [Fact]
@@ -60,7 +60,8 @@ public sealed class TrainCommandTests : IDisposable
         Assert.Equal(defaults.Activation, options.Activation);
         Assert.Equal(defaults.AllReluAlpha, options.AllReluAlpha);
         Assert.Equal(defaults.Seed, options.Seed);
-        Assert.True(options.EvolveOutputLayer);
+        Assert.Equal(defaults.EvolveOutputLayer, options.EvolveOutputLayer);
+        Assert.False(options.EvolveOutputLayer);
         Assert.Equal(TrainCommand.SampleEpochs, options.Epochs);
         Assert.Equal(Path.Combine("runs", "set"), command.OutputFolder(parse.CommandResult));
     }

@@ -30,7 +30,7 @@ internal sealed class TrainCommand : Command
         _terminal = terminal;
         foreach (Option option in (Option[])[
             TrainImages, TrainLabels, TrainCsv, LabelColumn, TestImages, TestLabels, TestCsv, TestFraction, Scaling,
-            Kind, HiddenSizes, Epsilon, Zeta, LearningRate, Momentum, WeightDecay, Dropout, BatchSize, Epochs, Activation, AllReluAlpha, Seed, NoEvolveOutput,
+            Kind, HiddenSizes, Epsilon, Zeta, LearningRate, Momentum, WeightDecay, Dropout, BatchSize, Epochs, Activation, AllReluAlpha, Seed, EvolveOutput,
             Output])
         {
             Options.Add(option);
@@ -97,7 +97,7 @@ internal sealed class TrainCommand : Command
 
     internal Option<float> Momentum { get; } = new("--momentum") { HelpName = "μ", Description = "Classical momentum; in [0, 1).", DefaultValueFactory = _ => MlpTrainerOptions.Defaults.Momentum };
 
-    internal Option<float> WeightDecay { get; } = new("--weight-decay") { HelpName = "λ", Description = "L2 weight decay on the weights (not the biases); ≥ 0.", DefaultValueFactory = _ => MlpTrainerOptions.Defaults.WeightDecay };
+    internal Option<float> WeightDecay { get; } = new("--weight-decay") { HelpName = "λ", Description = "Weight decay: each update shrinks every weight (not bias) by the factor (1 − λ); in [0, 1).", DefaultValueFactory = _ => MlpTrainerOptions.Defaults.WeightDecay };
 
     internal Option<float> Dropout { get; } = new("--dropout") { HelpName = "RATE", Description = "Dropout rate of the hidden layers during training; in [0, 1).", DefaultValueFactory = _ => MlpTrainerOptions.Defaults.Dropout };
 
@@ -115,7 +115,7 @@ internal sealed class TrainCommand : Command
         Description = "Hidden activation; allrelu is the alternated left ReLU of Curci et al. (2021) [default: relu].",
     };
 
-    internal Option<float> AllReluAlpha { get; } = new("--allrelu-alpha") { HelpName = "α", Description = "α of All-ReLU; finite.", DefaultValueFactory = _ => 0.6f };
+    internal Option<float> AllReluAlpha { get; } = new("--allrelu-alpha") { HelpName = "α", Description = "α of All-ReLU; finite.", DefaultValueFactory = _ => MlpTrainerOptions.Defaults.AllReluAlpha };
 
     internal Option<int> Seed { get; } = new("--seed")
     {
@@ -124,7 +124,7 @@ internal sealed class TrainCommand : Command
         DefaultValueFactory = _ => MlpTrainerOptions.Defaults.Seed,
     };
 
-    internal Option<bool> NoEvolveOutput { get; } = new("--no-evolve-output") { Description = "SET: keep the output layer's topology fixed (evolve hidden layers only)." };
+    internal Option<bool> EvolveOutput { get; } = new("--evolve-output") { Description = "SET: evolve the output layer too (by default only hidden layers evolve, as in the reference implementation)." };
 
     internal Option<string?> Output { get; } = new("--output", "-o") { HelpName = "DIR", Description = "Folder for model.spmlnet, metrics.csv and run.json (created if missing) [default: runs/<kind>]." };
 
@@ -146,9 +146,9 @@ internal sealed class TrainCommand : Command
         Dropout = parse.GetValue(Dropout),
         BatchSize = parse.GetValue(BatchSize),
         Epochs = parse.GetValue(Epochs) ?? (UsesSample(parse) ? SampleEpochs : MlpTrainerOptions.Defaults.Epochs),
-        Activation = parse.GetValue(Activation) ?? ActivationKind.Relu,
+        Activation = parse.GetValue(Activation) ?? MlpTrainerOptions.Defaults.Activation,
         AllReluAlpha = parse.GetValue(AllReluAlpha),
-        EvolveOutputLayer = !parse.GetValue(NoEvolveOutput),
+        EvolveOutputLayer = parse.GetValue(EvolveOutput),
         Seed = parse.GetValue(Seed),
     };
 

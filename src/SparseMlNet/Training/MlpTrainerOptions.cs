@@ -22,8 +22,8 @@ public sealed class MlpTrainerOptions
         /// <summary>ζ.</summary>
         public const double Zeta = 0.3;
 
-        /// <summary>η.</summary>
-        public const float LearningRate = 0.01f;
+        /// <summary>η. 0.02: with sparse-fan-in initialisation and zero-start regrowth, SET reaches 85.9% on Fashion-MNIST after 10 epochs (README, "Results").</summary>
+        public const float LearningRate = 0.02f;
 
         /// <summary>μ.</summary>
         public const float Momentum = 0.9f;
@@ -39,6 +39,15 @@ public sealed class MlpTrainerOptions
 
         /// <summary>Epochs.</summary>
         public const int Epochs = 100;
+
+        /// <summary>
+        /// Hidden activation: ReLU. All-ReLU (the SET papers' choice) gives SET 86.7% after 10 epochs at η = 0.02, but the dense baseline diverges with it
+        /// at that rate, and one default must serve SET, FixProb and dense alike for an honest comparison.
+        /// </summary>
+        public const ActivationKind Activation = ActivationKind.Relu;
+
+        /// <summary>α of All-ReLU (the authors' Fashion-MNIST value).</summary>
+        public const float AllReluAlpha = 0.6f;
 
         /// <summary>Seed.</summary>
         public const int Seed = 42;
@@ -56,7 +65,7 @@ public sealed class MlpTrainerOptions
     /// <summary>ζ, the fraction of positive and of negative weights replaced after each epoch by SET; Range: [0, 1). Default 0.3.</summary>
     public double Zeta { get; set; } = Defaults.Zeta;
 
-    /// <summary>η, the SGD learning rate; Range: η &gt; 0. Default 0.01.</summary>
+    /// <summary>η, the SGD learning rate; Range: η &gt; 0. Default 0.02.</summary>
     public float LearningRate { get; set; } = Defaults.LearningRate;
 
     /// <summary>μ, classical momentum; Range: [0, 1). Default 0.9.</summary>
@@ -75,10 +84,10 @@ public sealed class MlpTrainerOptions
     public int Epochs { get; set; } = Defaults.Epochs;
 
     /// <summary>Hidden activation. Default ReLU; <see cref="ActivationKind.AllRelu"/> is the alternated left ReLU of Curci et al. (2021).</summary>
-    public ActivationKind Activation { get; set; } = ActivationKind.Relu;
+    public ActivationKind Activation { get; set; } = Defaults.Activation;
 
     /// <summary>α of All-ReLU; Range: finite. Default 0.6.</summary>
-    public float AllReluAlpha { get; set; } = 0.6f;
+    public float AllReluAlpha { get; set; } = Defaults.AllReluAlpha;
 
     /// <summary>
     /// Whether SET evolves the output layer too. Default false, as in the reference implementation (it evolves hidden layers only):

@@ -85,7 +85,7 @@ public sealed class ModelSerializerTests : IDisposable
         Assert.Null(loaded.Scaler);
         Assert.Null(loaded.ClassNames);
         Assert.Null(loaded.FeatureNames);
-        Assert.Equal([0.75f, -0.75f, 0f], loaded.Network.Activations.Select(a => a.NegativeSlope));
+        Assert.Equal([-0.75f, 0.75f, 0f], loaded.Network.Activations.Select(a => a.NegativeSlope)); // All-ReLU: first hidden layer −α, second +α
         Assert.Equal("7", loaded.ClassName(7));
         float[] raw = TrainedModels.TestData.Features.ToArray();
         Assert.Equal(model.Predict(raw), loaded.Predict(raw));

@@ -14,7 +14,6 @@ public sealed class MlpTrainerTests
         Epsilon = 10,
         Epochs = 12,
         BatchSize = 32,
-        LearningRate = 0.05f,
         Dropout = 0.1f,
         Seed = 3,
     };
