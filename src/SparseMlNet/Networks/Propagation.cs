@@ -110,15 +110,26 @@ internal sealed class Propagation
                 int[] bounds = half < Batch ? [0, half, Batch] : [0, Batch];
                 ParallelRanges.Run(bounds, (b0, b1) =>
                 {
+                    // Blocks of 16 samples: each feature's 16 values fill one destination cache line, read from 16 sequential row streams.
+                    const int Block = SparseKernels.StrideAlignment;
                     float* s = (float*)src;
                     int* r = (int*)idx;
-                    for (int b = b0; b < b1; b++)
+                    float** rowPtr = stackalloc float*[Block];
+                    for (int start = b0; start < b1; start += Block)
                     {
-                        float* row = s + ((long)r[b] * featureCount);
-                        int o = b;
+                        int count = Math.Min(Block, b1 - start);
+                        for (int j = 0; j < count; j++)
+                        {
+                            rowPtr[j] = s + ((long)r[start + j] * featureCount);
+                        }
+
+                        int o = start;
                         for (int f = 0; f < featureCount; f++, o += stride)
                         {
-                            destination[o] = row[f];
+                            for (int j = 0; j < count; j++)
+                            {
+                                destination[o + j] = rowPtr[j][f];
+                            }
                         }
                     }
                 });
