@@ -87,24 +87,37 @@ public sealed partial class ChartTests : IDisposable
 
         XDocument document = Parse(chart);
         var cells = new HashSet<(int, int)>();
+        var colors = new Dictionary<(int, int), string>();
         foreach (XElement path in document.Descendants(Svg + "path"))
         {
-            foreach (Match m in CellPattern().Matches((string)path.Attribute("d")!))
+            // Replay the path: "M c r.5 h n" then relative "m dx dy h n" moves; each h draws n cells of the row.
+            string data = (string)path.Attribute("d")!;
+            double x = 0, y = 0;
+            foreach (Match m in RunPattern().Matches(data))
             {
-                int c = int.Parse(m.Groups[1].Value, CultureInfo.InvariantCulture);
-                int r = int.Parse(m.Groups[2].Value, CultureInfo.InvariantCulture);
-                int run = int.Parse(m.Groups[3].Value, CultureInfo.InvariantCulture);
+                double dx = double.Parse(m.Groups[2].Value, CultureInfo.InvariantCulture);
+                double dy = double.Parse(m.Groups[3].Value, CultureInfo.InvariantCulture);
+                (x, y) = m.Groups[1].Value == "M" ? (dx, dy) : (x + dx, y + dy);
+                int run = int.Parse(m.Groups[4].Value, CultureInfo.InvariantCulture);
                 for (int k = 0; k < run; k++)
                 {
-                    Assert.True(cells.Add((r, c + k)), $"cell ({r}, {c + k}) drawn twice");
+                    var cell = ((int)Math.Floor(y), (int)x + k);
+                    Assert.True(cells.Add(cell), $"cell {cell} drawn twice");
+                    colors[cell] = (string)path.Attribute("stroke")!;
                 }
+
+                x += run;
             }
         }
 
         Assert.Equal(35, cells.Count);
 
-        // The three all-zero columns of each row share a colour, so each row starts with one run of three cells.
-        Assert.Contains(document.Descendants(Svg + "path"), p => ((string)p.Attribute("d")!).Contains("M0 0h3v1h-3z", StringComparison.Ordinal));
+        // The all-zero cells share the low end's colour; the largest value gets the high end's; NaN is grey.
+        Assert.Equal(ColorMap.Viridis.At(0), colors[(0, 0)]);
+        Assert.Equal(colors[(0, 0)], colors[(3, 2)]);
+        Assert.Equal(ColorMap.Viridis.At(1), colors[(4, 5)]);
+        Assert.Equal("#DDDDDD", colors[(4, 6)]);
+        Assert.Contains(document.Descendants(Svg + "path"), p => ((string)p.Attribute("d")!).StartsWith("M0 0.5h3", StringComparison.Ordinal));
         List<string> texts = Texts(document);
         Assert.Contains("Pixel column", texts);
         Assert.Contains("Pixel row", texts);
@@ -181,6 +194,6 @@ public sealed partial class ChartTests : IDisposable
         Assert.Equal("saved", XDocument.Load(path).Root!.Element(Svg + "title")!.Value);
     }
 
-    [GeneratedRegex(@"M(\d+) (\d+)h(\d+)v1h-\3z")]
-    private static partial Regex CellPattern();
+    [GeneratedRegex(@"([Mm])(-?[\d.]+) (-?[\d.]+)h(\d+)")]
+    private static partial Regex RunPattern();
 }
