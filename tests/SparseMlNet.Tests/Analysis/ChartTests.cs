@@ -184,6 +184,41 @@ public sealed partial class ChartTests : IDisposable
     }
 
     [Fact]
+    public void AxisTicks_NiceLinearStepsAndLogLabelsOnNarrowRanges()
+    {
+        AxisTicks linear = AxisTicks.Create(new ChartAxis("x"), 0.13, 0.87);
+        Assert.Equal([0.0, 0.2, 0.4, 0.6, 0.8, 1.0], linear.Major.Select(v => Math.Round(v, 9)));
+        Assert.Equal("0.4", linear.Label(linear.Major[2]));
+        Assert.Equal(0, linear.Fraction(linear.Min));
+        Assert.Equal(1, linear.Fraction(linear.Max));
+
+        AxisTicks quarter = AxisTicks.Create(new ChartAxis("x", Minimum: 0, Maximum: 1), 0, 1, 5);
+        Assert.Equal(["0.00", "0.25", "0.50", "0.75", "1.00"], quarter.Major.Select(quarter.Label));
+
+        // 13 … 75 lies within one decade: labelling only powers of ten or 2 and 5 times them would leave fewer than three labels.
+        AxisTicks narrow = AxisTicks.Create(new ChartAxis("k", AxisScale.Logarithmic), 13, 75);
+        Assert.Equal(["20", "30", "40", "50", "60", "70", "80"], narrow.Major.Select(narrow.Label));
+
+        AxisTicks wide = AxisTicks.Create(new ChartAxis("P", AxisScale.Logarithmic), 0.0004, 0.3);
+        Assert.Equal(["0.0001", "0.001", "0.01", "0.1", "1"], wide.Major.Select(wide.Label));
+        Assert.Throws<ArgumentException>(() => AxisTicks.Create(new ChartAxis("P", AxisScale.Logarithmic, Minimum: -1), 0.1, 1));
+    }
+
+    [Fact]
+    public void Svg_CoordinatesRoundedToTwoDecimals()
+    {
+        var chart = new LineChart(new ChartAxis("x"), new ChartAxis("y"))
+        {
+            Title = "rounding",
+            Series = [new ChartSeries("s", [Math.PI, Math.E, Math.Sqrt(2)], [1 / 3.0, 2 / 3.0, 1 / 7.0], SeriesStyle.LineAndMarkers)],
+        };
+
+        string svg = chart.ToSvg();
+
+        Assert.DoesNotMatch(@"\d\.\d{3}", svg);
+    }
+
+    [Fact]
     public void Save_CreatesFolderAndWritesParseableFile()
     {
         string path = Path.Combine(_folder.FullName, "sub", "chart.svg");

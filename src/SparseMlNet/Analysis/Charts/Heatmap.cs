@@ -325,7 +325,7 @@ public sealed class Heatmap : Chart
         }
 
         double content = left + gridWidth + colorBar + 16;
-        double width = Math.Max(content, Math.Max(SvgWriter.TextWidth(Title, 16), SvgWriter.TextWidth(Subtitle, 12)) + 24);
+        double width = Math.Max(content, Math.Max(SvgWriter.TextWidth(Title, 16) * 1.1, SvgWriter.TextWidth(Subtitle, 12)) + 32); // bold titles run wider
         left += (width - content) / 2;
         double height = top + Math.Max(gridHeight, ShowColorBar ? 120 : 0) + columnLabelHeight + (XAxisTitle.Length > 0 ? AxisTitleFont + 16 : 8);
         return (width, height, cell, left, top, columnLabelHeight, rowLabelWidth);
