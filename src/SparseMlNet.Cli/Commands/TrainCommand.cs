@@ -113,7 +113,7 @@ internal sealed class TrainCommand : Command
     internal Option<ActivationKind?> Activation { get; } = new("--activation")
     {
         HelpName = "relu|allrelu|sigmoid|tanh",
-        Description = "Hidden activation; allrelu is the alternated left ReLU of Curci et al. (2021) [default: allrelu].",
+        Description = "Hidden activation; allrelu is the alternated left ReLU of Curci et al. (2021) [default: relu].",
     };
 
     internal Option<float> AllReluAlpha { get; } = new("--allrelu-alpha") { HelpName = "α", Description = "α of All-ReLU; finite.", DefaultValueFactory = _ => MlpTrainerOptions.Defaults.AllReluAlpha };

@@ -29,7 +29,7 @@ namespace SparseMlNet.Benchmarks.Epochs;
 public class EpochBenchmarks
 {
     private MultilayerPerceptron _network = null!;
-    private ClassificationBatches _batches = null!;
+    private ClassificationObjective _batches = null!;
     private TrainingSettings _settings = null!;
     private TopologyEvolution? _evolution;
     private int _epoch;
@@ -51,7 +51,7 @@ public class EpochBenchmarks
         double epsilon = kind == NetworkKind.Dense ? MlpTrainerOptions.Defaults.Epsilon : Configuration.Epsilon;
         _network = MultilayerPerceptron.Create(
             kind, sizes, epsilon, ActivationKind.Relu, ActivationKind.Identity, LossKind.SoftmaxCrossEntropy, MlpTrainerOptions.Defaults.Seed);
-        _batches = new ClassificationBatches(data);
+        _batches = new ClassificationObjective(data);
         _settings = new TrainingSettings(
             MlpTrainerOptions.Defaults.LearningRate,
             MlpTrainerOptions.Defaults.Momentum,

@@ -1,11 +1,10 @@
 using SparseMlNet.Data;
 using SparseMlNet.Networks;
-using SparseMlNet.Training;
 
-namespace SparseMlNet.Benchmarks.Epochs;
+namespace SparseMlNet.Training;
 
-/// <summary>Softmax cross-entropy mini-batches of a labelled data set, for driving the engine's epoch loop directly.</summary>
-internal sealed class ClassificationBatches(Dataset data) : IBatchObjective
+/// <summary>Softmax cross-entropy on the class labels of a data set: the objective of <see cref="MlpTrainer"/> (and of the epoch benchmarks).</summary>
+internal sealed class ClassificationObjective(Dataset data) : IBatchObjective
 {
     private int[] _labels = [];
 

@@ -1,0 +1,122 @@
+using System.Globalization;
+using Microsoft.ML;
+using Microsoft.ML.Data;
+using Microsoft.ML.Runtime;
+using SparseMlNet.FeatureSelection;
+using SparseMlNet.ML.Schema;
+
+namespace SparseMlNet.ML.FeatureSelection;
+
+/// <summary>
+/// ML.NET estimator for QuickSelection feature selection (Atashgahi et al., Machine Learning 2022): it trains a sparse denoising autoencoder
+/// with SET on a known-size float vector column, scores every slot by the strength of its input neuron, and keeps the <see cref="Count"/>
+/// strongest slots. Unsupervised: no label is read. Create it with <c>mlContext.Transforms.SelectFeaturesQuickSelection(...)</c>.
+/// </summary>
+public sealed class QuickSelectionEstimator : IEstimator<QuickSelectionTransformer>
+{
+    private readonly TransformsCatalog _catalog;
+    private readonly QuickSelectionEstimatorOptions _options;
+
+    internal QuickSelectionEstimator(TransformsCatalog catalog, string outputColumnName, string inputColumnName, int count, QuickSelectionEstimatorOptions options)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(outputColumnName);
+        ArgumentException.ThrowIfNullOrWhiteSpace(inputColumnName);
+        ArgumentOutOfRangeException.ThrowIfLessThan(count, 1);
+        ArgumentNullException.ThrowIfNull(options);
+        options.Validate();
+        _catalog = catalog;
+        OutputColumnName = outputColumnName;
+        InputColumnName = inputColumnName;
+        Count = count;
+        _options = options.Clone();
+    }
+
+    /// <summary>Name of the output column.</summary>
+    public string OutputColumnName { get; }
+
+    /// <summary>Name of the input column.</summary>
+    public string InputColumnName { get; }
+
+    /// <summary>Number of slots to keep; at most the input vector's length (checked at <see cref="Fit"/>).</summary>
+    public int Count { get; }
+
+    /// <summary>The input shape plus the output column, as ML.NET's own count-based slot selector adds it.</summary>
+    /// <exception cref="ArgumentOutOfRangeException">The input column is missing or not a known-size vector of Single.</exception>
+    public SchemaShape GetOutputSchema(SchemaShape inputSchema)
+    {
+        ArgumentNullException.ThrowIfNull(inputSchema);
+        var column = SchemaErrors.Find(inputSchema, "input", InputColumnName);
+        SchemaErrors.RequireKnownSizeFloatVector(column, "input");
+        return _catalog.FeatureSelection.SelectFeaturesBasedOnCount(OutputColumnName, InputColumnName, count: 1).GetOutputSchema(inputSchema);
+    }
+
+    /// <summary>Runs QuickSelection on the input column of <paramref name="input"/> (rows with a NaN or infinite value are skipped).</summary>
+    /// <exception cref="ArgumentNullException"><paramref name="input"/> is null.</exception>
+    /// <exception cref="ArgumentOutOfRangeException">The input column is missing, not a known-size vector of Single, or shorter than <see cref="Count"/>.</exception>
+    /// <exception cref="ArgumentException">Fewer than two usable rows, or a constant slot while DropConstantFeatures is false (the engine's message names it).</exception>
+    /// <exception cref="OperationCanceledException">The options' cancellation token was cancelled.</exception>
+    public QuickSelectionTransformer Fit(IDataView input)
+    {
+        ArgumentNullException.ThrowIfNull(input);
+        var column = SchemaErrors.Find(input.Schema, "input", InputColumnName);
+        int d = SchemaErrors.RequireKnownSizeFloatVector(column, "input");
+        if (Count > d)
+        {
+            throw new ArgumentOutOfRangeException(
+                "count",
+                Count,
+                $"Cannot select {Count} slots from input column '{InputColumnName}', which has {d} (Vector<Single, {d}>); the count must lie in [1, {d}].");
+        }
+
+        var token = _options.CancellationToken;
+        using var channel = _options.LogContext is { } context ? ((IHostEnvironment)context).Start("QuickSelection") : null;
+        var (values, rows, skipped) = FeatureMatrix.Read(input, column, d, token);
+        if (skipped > 0)
+        {
+            channel?.Warning(MessageSensitivity.None, string.Create(CultureInfo.InvariantCulture, $"Skipped {skipped} rows with a NaN or infinite value in column '{InputColumnName}'."));
+        }
+
+        if (rows < 2)
+        {
+            throw new ArgumentException($"QuickSelection needs at least two rows with finite values in column '{InputColumnName}'; there are {rows} ({skipped} skipped).", nameof(input));
+        }
+
+        var selection = new QuickSelection(_options.ToEngineOptions());
+        int epochs = _options.Epochs;
+        selection.EpochCompleted += (_, m) =>
+        {
+            channel?.Info(MessageSensitivity.None, string.Create(CultureInfo.InvariantCulture, $"Epoch {m.Epoch}/{epochs}: reconstruction loss {m.TrainLoss:F5}, {m.TrainSeconds + m.EvolutionSeconds:F2} s"));
+            _options.EpochCompleted?.Invoke(m);
+        };
+        if (_options.BatchCompleted is { } batch)
+        {
+            selection.BatchCompleted += (_, p) => batch(p);
+        }
+
+        var result = selection.Fit(values.AsSpan(0, rows * d), d, Count, SlotNames(column, d), token);
+        int[] selected = result.SelectedIndices.ToArray();
+        Array.Sort(selected);
+        var selector = _catalog.FeatureSelection.SelectFeaturesBasedOnCount(OutputColumnName, InputColumnName, count: 1).Fit(new SlotMaskDataView(column, selected));
+        return new QuickSelectionTransformer(OutputColumnName, InputColumnName, d, result.Scores.ToArray(), selected, selector);
+    }
+
+    private static string[]? SlotNames(DataViewSchema.Column column, int d)
+    {
+        if (column.Annotations.Schema.GetColumnOrNull("SlotNames")?.Type is not VectorDataViewType { ItemType: TextDataViewType } type || type.Size != d)
+        {
+            return null;
+        }
+
+        VBuffer<ReadOnlyMemory<char>> names = default;
+        column.GetSlotNames(ref names);
+        var result = new string[d];
+        int i = 0;
+        foreach (var name in names.DenseValues())
+        {
+            result[i] = name.IsEmpty ? $"slot{i}" : name.ToString();
+            i++;
+        }
+
+        return result;
+    }
+}

@@ -1,0 +1,66 @@
+using System.Text;
+using SparseMlNet.IO;
+using SparseMlNet.ML.Schema;
+using SparseMlNet.ML.Trainers;
+
+namespace SparseMlNet.ML.Persistence;
+
+/// <summary>
+/// A SparseMlp scorer in a model file: a metadata entry (magic "SPMLNETML", version, feature and label column names, label values)
+/// and a network entry in the engine's own checksummed format (<see cref="ModelSerializer"/>; also readable by the CLI).
+/// </summary>
+internal static class SparseMlpPartFormat
+{
+    private const string Magic = "SPMLNETML";
+    private const ushort Version = 1;
+
+    public static void Write(SparseMlpPredictionTransformer transformer, Stream metadata, Stream network)
+    {
+        using (var writer = new BinaryWriter(metadata, Encoding.UTF8, leaveOpen: true))
+        {
+            writer.Write(Magic);
+            writer.Write(Version);
+            writer.Write(transformer.FeatureColumnName);
+            writer.Write(transformer.LabelColumnName);
+            var values = transformer.Model.LabelValues;
+            writer.Write(values is not null);
+            values?.Write(writer);
+        }
+
+        ModelSerializer.Save(new ModelBundle(transformer.Model.Network, classNames: transformer.Model.ClassNames), network);
+    }
+
+    /// <exception cref="InvalidDataException">The entry is not a SparseMlp part, is of a newer version, or does not match its network.</exception>
+    public static SparseMlpPredictionTransformer Read(Stream metadata, Stream network)
+    {
+        using var reader = new BinaryReader(metadata, Encoding.UTF8, leaveOpen: true);
+        try
+        {
+            if (reader.ReadString() != Magic)
+            {
+                throw new InvalidDataException("A SparseMlp part of the model file does not start with its magic string; the file is not a SparseMlNet ML.NET model or is corrupted.");
+            }
+
+            ushort version = reader.ReadUInt16();
+            if (version > Version)
+            {
+                throw new InvalidDataException($"A SparseMlp part has format version {version}; this build reads up to {Version}. Update SparseMlNet.ML.");
+            }
+
+            string feature = reader.ReadString();
+            string label = reader.ReadString();
+            var values = reader.ReadBoolean() ? LabelValues.Read(reader) : null;
+            var bundle = ModelSerializer.Load(network);
+            if (values is not null && values.Count != bundle.Network.OutputCount)
+            {
+                throw new InvalidDataException($"A SparseMlp part has {values.Count} label values for a network with {bundle.Network.OutputCount} outputs; the file is corrupted.");
+            }
+
+            return new SparseMlpPredictionTransformer(new SparseMlpModelParameters(bundle.Network, values, []), feature, label);
+        }
+        catch (EndOfStreamException e)
+        {
+            throw new InvalidDataException("A SparseMlp part of the model file is truncated.", e);
+        }
+    }
+}

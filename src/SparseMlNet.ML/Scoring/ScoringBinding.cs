@@ -1,0 +1,118 @@
+using Microsoft.ML;
+using Microsoft.ML.Data;
+using SparseMlNet.ML.Schema;
+using SparseMlNet.ML.Trainers;
+
+namespace SparseMlNet.ML.Scoring;
+
+/// <summary>
+/// How a <see cref="SparseMlpModelParameters"/> scores one input schema: the validated feature column and the output schema
+/// (the input columns, by index, then Score and PredictedLabel).
+/// </summary>
+internal sealed class ScoringBinding
+{
+    private ScoringBinding(DataViewSchema input, DataViewSchema output, DataViewSchema.Column feature, int scoreIndex, int predictedIndex, SparseMlpModelParameters model)
+    {
+        Input = input;
+        Output = output;
+        Feature = feature;
+        ScoreIndex = scoreIndex;
+        PredictedLabelIndex = predictedIndex;
+        Model = model;
+    }
+
+    public DataViewSchema Input { get; }
+
+    public DataViewSchema Output { get; }
+
+    public DataViewSchema.Column Feature { get; }
+
+    public int ScoreIndex { get; }
+
+    public int PredictedLabelIndex { get; }
+
+    public SparseMlpModelParameters Model { get; }
+
+    /// <summary>Validates <paramref name="input"/> and builds the output schema.</summary>
+    /// <exception cref="ArgumentOutOfRangeException">The feature column is missing, not a vector of Single, or of another length than the model's (ML.NET-style message).</exception>
+    public static ScoringBinding Create(DataViewSchema input, string featureColumnName, SparseMlpModelParameters model)
+    {
+        ArgumentNullException.ThrowIfNull(input);
+        var feature = SchemaErrors.Find(input, "feature", featureColumnName);
+        int size = SchemaErrors.RequireKnownSizeFloatVector(feature, "feature");
+        if (size != model.FeatureCount)
+        {
+            throw SchemaErrors.Mismatch("feature", featureColumnName, new VectorDataViewType(NumberDataViewType.Single, model.FeatureCount).ToString(), feature.Type.ToString());
+        }
+
+        var (output, score, predicted) = ScoreColumns.Append(input, model.ClassCount, model.LabelValues);
+        return new ScoringBinding(input, output, feature, score, predicted, model);
+    }
+
+    /// <summary>Whether an output column is one of the two scored columns.</summary>
+    public bool IsScored(DataViewSchema.Column column) => column.Index == ScoreIndex || column.Index == PredictedLabelIndex;
+
+    /// <summary>The input columns needed to produce <paramref name="outputColumns"/> (the feature column when a scored column is among them).</summary>
+    public List<DataViewSchema.Column> InputColumnsFor(IEnumerable<DataViewSchema.Column> outputColumns, out bool scored)
+    {
+        scored = false;
+        var needed = new List<DataViewSchema.Column>();
+        var seen = new HashSet<int>();
+        foreach (var column in outputColumns)
+        {
+            if (IsScored(column))
+            {
+                scored = true;
+            }
+            else if (column.Index < Input.Count && seen.Add(column.Index))
+            {
+                needed.Add(Input[column.Index]);
+            }
+        }
+
+        if (scored && seen.Add(Feature.Index))
+        {
+            needed.Add(Feature);
+        }
+
+        return needed;
+    }
+
+    /// <summary>The getter of an output column of a row over <paramref name="input"/> whose scores come from <paramref name="source"/>.</summary>
+    /// <exception cref="InvalidOperationException"><typeparamref name="TValue"/> is not the column's type.</exception>
+    public ValueGetter<TValue> GetGetter<TValue>(DataViewRow input, ScoreSource? source, DataViewSchema.Column column)
+    {
+        if (!IsScored(column))
+        {
+            return input.GetGetter<TValue>(Input[column.Index]);
+        }
+
+        if (source is null)
+        {
+            throw new InvalidOperationException($"Column '{column.Name}' is not active in this row; request it when creating the cursor or row.");
+        }
+
+        int k = Model.ClassCount;
+        Delegate getter;
+        Type expected;
+        if (column.Index == ScoreIndex)
+        {
+            expected = typeof(VBuffer<float>);
+            getter = (ValueGetter<VBuffer<float>>)((ref VBuffer<float> dst) =>
+            {
+                int row = source.Current();
+                var editor = VBufferEditor.Create(ref dst, k);
+                source.Scores.AsSpan(row * k, k).CopyTo(editor.Values);
+                dst = editor.Commit();
+            });
+        }
+        else
+        {
+            expected = typeof(uint);
+            getter = (ValueGetter<uint>)((ref uint dst) => dst = source.Keys[source.Current()]);
+        }
+
+        return getter as ValueGetter<TValue>
+            ?? throw new InvalidOperationException($"Invalid TValue in GetGetter: '{typeof(TValue)}', expected type: '{expected}' for column '{column.Name}'.");
+    }
+}

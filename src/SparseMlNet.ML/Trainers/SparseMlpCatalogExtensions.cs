@@ -1,0 +1,75 @@
+using Microsoft.ML;
+using SparseMlNet.Networks;
+using SparseMlNet.Training;
+
+namespace SparseMlNet.ML.Trainers;
+
+/// <summary>
+/// <c>mlContext.MulticlassClassification.Trainers.SparseMlp(...)</c>: the SET-MLP classifier as an ML.NET trainer
+/// (Mocanu et al., Nature Communications 2018).
+/// </summary>
+/// <example>
+/// <code>
+/// var pipeline = mlContext.Transforms.Conversion.MapValueToKey("Label")
+///     .Append(mlContext.Transforms.NormalizeMinMax("Features"))
+///     .Append(mlContext.MulticlassClassification.Trainers.SparseMlp(hiddenLayerSizes: [256, 256], epochs: 20))
+///     .Append(mlContext.Transforms.Conversion.MapKeyToValue("PredictedLabel"));
+/// var model = pipeline.Fit(train);
+/// var metrics = mlContext.MulticlassClassification.Evaluate(model.Transform(test));
+/// </code>
+/// </example>
+public static class SparseMlpCatalogExtensions
+{
+    /// <summary>Creates a <see cref="SparseMlpTrainer"/> with the common hyperparameters; the others keep their <see cref="SparseMlpOptions"/> defaults.</summary>
+    /// <param name="catalog">The multiclass trainers catalog.</param>
+    /// <param name="labelColumnName">Label column: key, or a number that is a class index.</param>
+    /// <param name="featureColumnName">Feature column: known-size vector of Single.</param>
+    /// <param name="hiddenLayerSizes">Neurons of each hidden layer; null for the default 1000, 1000, 1000.</param>
+    /// <param name="epsilon">ε of the Erdős–Rényi initialisation; &gt; 0.</param>
+    /// <param name="zeta">ζ, the fraction of weights SET replaces after each epoch; [0, 1).</param>
+    /// <param name="epochs">Training epochs; ≥ 1.</param>
+    /// <param name="learningRate">SGD learning rate; &gt; 0.</param>
+    /// <param name="kind">Evolution policy: SET, FixProb (static sparse) or dense.</param>
+    /// <param name="seed">Seed of topology, weights, shuffling, dropout and evolution.</param>
+    /// <exception cref="ArgumentNullException"><paramref name="catalog"/> is null.</exception>
+    /// <exception cref="ArgumentException">An empty column name.</exception>
+    /// <exception cref="ArgumentOutOfRangeException">A hyperparameter out of range.</exception>
+    public static SparseMlpTrainer SparseMlp(
+        this MulticlassClassificationCatalog.MulticlassClassificationTrainers catalog,
+        string labelColumnName = "Label",
+        string featureColumnName = "Features",
+        IReadOnlyList<int>? hiddenLayerSizes = null,
+        double epsilon = MlpTrainerOptions.Defaults.Epsilon,
+        double zeta = MlpTrainerOptions.Defaults.Zeta,
+        int epochs = MlpTrainerOptions.Defaults.Epochs,
+        float learningRate = MlpTrainerOptions.Defaults.LearningRate,
+        NetworkKind kind = NetworkKind.Set,
+        int seed = MlpTrainerOptions.Defaults.Seed)
+    {
+        ArgumentNullException.ThrowIfNull(catalog);
+        return new SparseMlpTrainer(new SparseMlpOptions
+        {
+            LabelColumnName = labelColumnName,
+            FeatureColumnName = featureColumnName,
+            HiddenLayerSizes = hiddenLayerSizes ?? MlpTrainerOptions.Defaults.HiddenLayerSizes,
+            Epsilon = epsilon,
+            Zeta = zeta,
+            Epochs = epochs,
+            LearningRate = learningRate,
+            Kind = kind,
+            Seed = seed,
+        });
+    }
+
+    /// <summary>Creates a <see cref="SparseMlpTrainer"/> with every option.</summary>
+    /// <param name="catalog">The multiclass trainers catalog.</param>
+    /// <param name="options">Columns, hyperparameters and monitoring; copied now.</param>
+    /// <exception cref="ArgumentNullException">An argument is null.</exception>
+    /// <exception cref="ArgumentException">An empty column name or invalid combination.</exception>
+    /// <exception cref="ArgumentOutOfRangeException">A hyperparameter out of range.</exception>
+    public static SparseMlpTrainer SparseMlp(this MulticlassClassificationCatalog.MulticlassClassificationTrainers catalog, SparseMlpOptions options)
+    {
+        ArgumentNullException.ThrowIfNull(catalog);
+        return new SparseMlpTrainer(options);
+    }
+}

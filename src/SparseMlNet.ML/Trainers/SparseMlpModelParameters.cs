@@ -1,0 +1,42 @@
+using SparseMlNet.ML.Schema;
+using SparseMlNet.Networks;
+using SparseMlNet.Training;
+
+namespace SparseMlNet.ML.Trainers;
+
+/// <summary>
+/// The trained model inside a <see cref="SparseMlpPredictionTransformer"/>: the engine's <see cref="MultilayerPerceptron"/>
+/// (input [n, <see cref="FeatureCount"/>] → softmax probabilities [n, <see cref="ClassCount"/>]) and the training label's values.
+/// </summary>
+public sealed class SparseMlpModelParameters
+{
+    internal SparseMlpModelParameters(MultilayerPerceptron network, LabelValues? labelValues, IReadOnlyList<EpochMetrics> trainingHistory)
+    {
+        ArgumentNullException.ThrowIfNull(network);
+        if (labelValues is not null && labelValues.Count != network.OutputCount)
+        {
+            throw new ArgumentException($"There are {labelValues.Count} label values for {network.OutputCount} network outputs.", nameof(labelValues));
+        }
+
+        Network = network;
+        LabelValues = labelValues;
+        TrainingHistory = trainingHistory;
+    }
+
+    /// <summary>The trained network (SET, FixProb or dense); use it with the engine's analysis and serialisation APIs.</summary>
+    public MultilayerPerceptron Network { get; }
+
+    /// <summary>Length of the feature vector the model takes.</summary>
+    public int FeatureCount => Network.InputCount;
+
+    /// <summary>Number of classes K (the length of Score and the key count of PredictedLabel).</summary>
+    public int ClassCount => Network.OutputCount;
+
+    /// <summary>The training label's value of each class as text, in key order, or null when the label was a key without values.</summary>
+    public IReadOnlyList<string>? ClassNames => LabelValues?.AsText();
+
+    /// <summary>Metrics of every training epoch, in order; empty for a model loaded from a file.</summary>
+    public IReadOnlyList<EpochMetrics> TrainingHistory { get; }
+
+    internal LabelValues? LabelValues { get; }
+}

@@ -1,0 +1,114 @@
+using Microsoft.ML;
+using Microsoft.ML.Data;
+using SparseMlNet.Data;
+
+namespace SparseMlNet.ML.Trainers;
+
+/// <summary>
+/// Materialises the feature and label columns of an <see cref="IDataView"/> into a <see cref="Dataset"/> (row-major float features,
+/// class indices). Rows with a missing label (key 0 or NaN) or a non-finite feature value are skipped, as ML.NET's trainers skip them.
+/// </summary>
+internal sealed class TrainingData
+{
+    private TrainingData(Dataset dataset, long skipped)
+    {
+        Dataset = dataset;
+        SkippedRows = skipped;
+    }
+
+    /// <summary>The rows that were kept.</summary>
+    public Dataset Dataset { get; }
+
+    /// <summary>Rows skipped for a missing label or a NaN/infinite feature.</summary>
+    public long SkippedRows { get; }
+
+    /// <summary>
+    /// Reads every row. <paramref name="classCount"/> fixes the number of classes (a key label's count, or the training set's for a
+    /// validation set); when null it is 1 + the largest numeric label.
+    /// </summary>
+    /// <exception cref="ArgumentException">No usable row, a numeric label that is not a class index, or a label outside [0, classCount).</exception>
+    /// <exception cref="OperationCanceledException"><paramref name="cancellationToken"/> was cancelled.</exception>
+    public static TrainingData Read(
+        IDataView data,
+        DataViewSchema.Column feature,
+        int featureCount,
+        DataViewSchema.Column label,
+        int? classCount,
+        IReadOnlyList<string>? featureNames,
+        CancellationToken cancellationToken)
+    {
+        long? rows = data.GetRowCount();
+        var features = new List<float>(rows is > 0 and < int.MaxValue ? (int)Math.Min(rows.Value * featureCount, int.MaxValue / 2) : 1024);
+        var labels = new List<int>(rows is > 0 and < int.MaxValue ? (int)rows.Value : 64);
+        var row = new float[featureCount];
+        long skipped = 0;
+        int maxLabel = -1;
+        using (var cursor = data.GetRowCursor([feature, label]))
+        {
+            var featureGetter = cursor.GetGetter<VBuffer<float>>(feature);
+            var labelGetter = LabelReader.Create(cursor, label);
+            VBuffer<float> buffer = default;
+            while (cursor.MoveNext())
+            {
+                if ((cursor.Position & 1023) == 0)
+                {
+                    cancellationToken.ThrowIfCancellationRequested();
+                }
+
+                int y = labelGetter();
+                if (y == LabelReader.Missing)
+                {
+                    skipped++;
+                    continue;
+                }
+
+                if (classCount is int k && y >= k)
+                {
+                    throw new ArgumentException(
+                        $"Label column '{label.Name}' has class {y} at row {cursor.Position}, but the model has {k} classes (0..{k - 1}); validation labels must be classes of the training set.",
+                        "input");
+                }
+
+                featureGetter(ref buffer);
+                if (buffer.Length != featureCount)
+                {
+                    throw new ArgumentException($"Feature column '{feature.Name}' has a vector of length {buffer.Length} at row {cursor.Position}; its type promises {featureCount}.", "input");
+                }
+
+                buffer.CopyTo(row);
+                if (!AllFinite(row))
+                {
+                    skipped++;
+                    continue;
+                }
+
+                features.AddRange(row);
+                labels.Add(y);
+                maxLabel = Math.Max(maxLabel, y);
+            }
+        }
+
+        if (labels.Count == 0)
+        {
+            throw new ArgumentException(
+                $"The data has no usable row: every row has a missing label in column '{label.Name}' or a NaN/infinite value in column '{feature.Name}' ({skipped} skipped).",
+                "input");
+        }
+
+        var dataset = new Dataset(features.ToArray(), labels.ToArray(), featureCount, classCount ?? (maxLabel + 1), featureNames);
+        return new TrainingData(dataset, skipped);
+    }
+
+    private static bool AllFinite(ReadOnlySpan<float> values)
+    {
+        foreach (float v in values)
+        {
+            if (!float.IsFinite(v))
+            {
+                return false;
+            }
+        }
+
+        return true;
+    }
+}
