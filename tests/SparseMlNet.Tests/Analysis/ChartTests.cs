@@ -87,24 +87,37 @@ public sealed partial class ChartTests : IDisposable
 
         XDocument document = Parse(chart);
         var cells = new HashSet<(int, int)>();
+        var colors = new Dictionary<(int, int), string>();
         foreach (XElement path in document.Descendants(Svg + "path"))
         {
-            foreach (Match m in CellPattern().Matches((string)path.Attribute("d")!))
+            // Replay the path: "M c r.5 h n" then relative "m dx dy h n" moves; each h draws n cells of the row.
+            string data = (string)path.Attribute("d")!;
+            double x = 0, y = 0;
+            foreach (Match m in RunPattern().Matches(data))
             {
-                int c = int.Parse(m.Groups[1].Value, CultureInfo.InvariantCulture);
-                int r = int.Parse(m.Groups[2].Value, CultureInfo.InvariantCulture);
-                int run = int.Parse(m.Groups[3].Value, CultureInfo.InvariantCulture);
+                double dx = double.Parse(m.Groups[2].Value, CultureInfo.InvariantCulture);
+                double dy = double.Parse(m.Groups[3].Value, CultureInfo.InvariantCulture);
+                (x, y) = m.Groups[1].Value == "M" ? (dx, dy) : (x + dx, y + dy);
+                int run = int.Parse(m.Groups[4].Value, CultureInfo.InvariantCulture);
                 for (int k = 0; k < run; k++)
                 {
-                    Assert.True(cells.Add((r, c + k)), $"cell ({r}, {c + k}) drawn twice");
+                    var cell = ((int)Math.Floor(y), (int)x + k);
+                    Assert.True(cells.Add(cell), $"cell {cell} drawn twice");
+                    colors[cell] = (string)path.Attribute("stroke")!;
                 }
+
+                x += run;
             }
         }
 
         Assert.Equal(35, cells.Count);
 
-        // The three all-zero columns of each row share a colour, so each row starts with one run of three cells.
-        Assert.Contains(document.Descendants(Svg + "path"), p => ((string)p.Attribute("d")!).Contains("M0 0h3v1h-3z", StringComparison.Ordinal));
+        // The all-zero cells share the low end's colour; the largest value gets the high end's; NaN is grey.
+        Assert.Equal(ColorMap.Viridis.At(0), colors[(0, 0)]);
+        Assert.Equal(colors[(0, 0)], colors[(3, 2)]);
+        Assert.Equal(ColorMap.Viridis.At(1), colors[(4, 5)]);
+        Assert.Equal("#DDDDDD", colors[(4, 6)]);
+        Assert.Contains(document.Descendants(Svg + "path"), p => ((string)p.Attribute("d")!).StartsWith("M0 0.5h3", StringComparison.Ordinal));
         List<string> texts = Texts(document);
         Assert.Contains("Pixel column", texts);
         Assert.Contains("Pixel row", texts);
@@ -171,6 +184,41 @@ public sealed partial class ChartTests : IDisposable
     }
 
     [Fact]
+    public void AxisTicks_NiceLinearStepsAndLogLabelsOnNarrowRanges()
+    {
+        AxisTicks linear = AxisTicks.Create(new ChartAxis("x"), 0.13, 0.87);
+        Assert.Equal([0.0, 0.2, 0.4, 0.6, 0.8, 1.0], linear.Major.Select(v => Math.Round(v, 9)));
+        Assert.Equal("0.4", linear.Label(linear.Major[2]));
+        Assert.Equal(0, linear.Fraction(linear.Min));
+        Assert.Equal(1, linear.Fraction(linear.Max));
+
+        AxisTicks quarter = AxisTicks.Create(new ChartAxis("x", Minimum: 0, Maximum: 1), 0, 1, 5);
+        Assert.Equal(["0.00", "0.25", "0.50", "0.75", "1.00"], quarter.Major.Select(quarter.Label));
+
+        // 13 … 75 lies within one decade: labelling only powers of ten or 2 and 5 times them would leave fewer than three labels.
+        AxisTicks narrow = AxisTicks.Create(new ChartAxis("k", AxisScale.Logarithmic), 13, 75);
+        Assert.Equal(["20", "30", "40", "50", "60", "70", "80"], narrow.Major.Select(narrow.Label));
+
+        AxisTicks wide = AxisTicks.Create(new ChartAxis("P", AxisScale.Logarithmic), 0.0004, 0.3);
+        Assert.Equal(["0.0001", "0.001", "0.01", "0.1", "1"], wide.Major.Select(wide.Label));
+        Assert.Throws<ArgumentException>(() => AxisTicks.Create(new ChartAxis("P", AxisScale.Logarithmic, Minimum: -1), 0.1, 1));
+    }
+
+    [Fact]
+    public void Svg_CoordinatesRoundedToTwoDecimals()
+    {
+        var chart = new LineChart(new ChartAxis("x"), new ChartAxis("y"))
+        {
+            Title = "rounding",
+            Series = [new ChartSeries("s", [Math.PI, Math.E, Math.Sqrt(2)], [1 / 3.0, 2 / 3.0, 1 / 7.0], SeriesStyle.LineAndMarkers)],
+        };
+
+        string svg = chart.ToSvg();
+
+        Assert.DoesNotMatch(@"\d\.\d{3}", svg);
+    }
+
+    [Fact]
     public void Save_CreatesFolderAndWritesParseableFile()
     {
         string path = Path.Combine(_folder.FullName, "sub", "chart.svg");
@@ -181,6 +229,6 @@ public sealed partial class ChartTests : IDisposable
         Assert.Equal("saved", XDocument.Load(path).Root!.Element(Svg + "title")!.Value);
     }
 
-    [GeneratedRegex(@"M(\d+) (\d+)h(\d+)v1h-\3z")]
-    private static partial Regex CellPattern();
+    [GeneratedRegex(@"([Mm])(-?[\d.]+) (-?[\d.]+)h(\d+)")]
+    private static partial Regex RunPattern();
 }

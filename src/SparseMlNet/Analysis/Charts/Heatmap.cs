@@ -7,7 +7,7 @@ namespace SparseMlNet.Analysis.Charts;
 /// A grid of coloured cells with a colour scale bar: an image-shaped map (for example the connections of each input pixel, row 0 at the top)
 /// or a labelled matrix (for example pairwise NNSTD, optionally with the values written in the cells).
 /// </summary>
-/// <remarks>Cells of equal colour are drawn as one SVG path (colours quantised to 64 levels), so a 28 × 28 map takes a few kilobytes.</remarks>
+/// <remarks>Cells of equal colour are drawn as one SVG path of unit-wide strokes (colours quantised to 64 levels), so a 28 × 28 map takes a few kilobytes.</remarks>
 public sealed class Heatmap : Chart
 {
     private const int ColorLevels = 64;
@@ -99,8 +99,9 @@ public sealed class Heatmap : Chart
         double gridWidth = Columns * cell;
         double gridHeight = Rows * cell;
 
-        // Cells: one path per quantised colour, in cell units under a scale transform.
-        var paths = new SortedDictionary<string, StringBuilder>(StringComparer.Ordinal);
+        // Cells: one stroked path per quantised colour, in cell units under a scale transform. Each horizontal run of equal colour is a unit-wide
+        // stroke along the middle of its row, reached by a relative move from the end of the previous run of that colour.
+        var paths = new SortedDictionary<string, CellPath>(StringComparer.Ordinal);
         for (int r = 0; r < Rows; r++)
         {
             int c = 0;
@@ -113,13 +114,13 @@ public sealed class Heatmap : Chart
                     run++;
                 }
 
-                if (!paths.TryGetValue(color, out StringBuilder? path))
+                if (!paths.TryGetValue(color, out CellPath? path))
                 {
-                    path = new StringBuilder();
+                    path = new CellPath();
                     paths[color] = path;
                 }
 
-                path.Append(CultureInfo.InvariantCulture, $"M{c} {r}h{run}v1h-{run}z");
+                path.Add(c, r, run);
                 c += run;
             }
         }
@@ -127,7 +128,7 @@ public sealed class Heatmap : Chart
         svg.StartGroup($"{SvgWriter.Translate(left, top)} scale({SvgWriter.Format(cell)})");
         foreach (var (color, path) in paths)
         {
-            svg.Path(path.ToString(), color, crispEdges: true);
+            svg.StrokePath(path.ToString(), color, 1, crispEdges: true);
         }
 
         svg.EndGroup();
@@ -324,9 +325,34 @@ public sealed class Heatmap : Chart
         }
 
         double content = left + gridWidth + colorBar + 16;
-        double width = Math.Max(content, Math.Max(SvgWriter.TextWidth(Title, 16), SvgWriter.TextWidth(Subtitle, 12)) + 24);
+        double width = Math.Max(content, Math.Max(SvgWriter.TextWidth(Title, 16) * 1.1, SvgWriter.TextWidth(Subtitle, 12)) + 32); // bold titles run wider
         left += (width - content) / 2;
         double height = top + Math.Max(gridHeight, ShowColorBar ? 120 : 0) + columnLabelHeight + (XAxisTitle.Length > 0 ? AxisTitleFont + 16 : 8);
         return (width, height, cell, left, top, columnLabelHeight, rowLabelWidth);
+    }
+
+    /// <summary>Path data of horizontal runs of cells: "M c r.5 h run" for the first, then relative moves "m dx dy h run".</summary>
+    private sealed class CellPath
+    {
+        private readonly StringBuilder _data = new();
+        private int _x;
+        private int _row = -1;
+
+        public void Add(int column, int row, int run)
+        {
+            if (_row < 0)
+            {
+                _data.Append(CultureInfo.InvariantCulture, $"M{column} {row}.5h{run}");
+            }
+            else
+            {
+                _data.Append(CultureInfo.InvariantCulture, $"m{column - _x} {row - _row}h{run}");
+            }
+
+            _x = column + run;
+            _row = row;
+        }
+
+        public override string ToString() => _data.ToString();
     }
 }

@@ -151,10 +151,13 @@ public sealed class LineChart : Chart
             Flush();
             if (series.Style is SeriesStyle.Markers or SeriesStyle.LineAndMarkers)
             {
+                svg.StartPaintGroup(color, "#FFFFFF", 0.6);
                 foreach (var (px, py) in points)
                 {
-                    svg.Circle(px, py, MarkerRadius, color, "#FFFFFF", 0.6);
+                    svg.Circle(px, py, MarkerRadius, null);
                 }
+
+                svg.EndGroup();
             }
         }
 

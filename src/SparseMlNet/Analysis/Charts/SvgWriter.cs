@@ -152,15 +152,28 @@ internal sealed class SvgWriter : IDisposable
         _xml.WriteEndElement();
     }
 
-    public void Circle(double cx, double cy, double r, string fill, string? stroke = null, double strokeWidth = 1)
+    /// <summary>A circle; a null <paramref name="fill"/> (and stroke) inherits them from the enclosing group (<see cref="StartPaintGroup"/>).</summary>
+    public void Circle(double cx, double cy, double r, string? fill, string? stroke = null, double strokeWidth = 1)
     {
         _xml.WriteStartElement("circle", SvgNamespace);
         Attribute("cx", cx);
         Attribute("cy", cy);
         Attribute("r", r);
-        _xml.WriteAttributeString("fill", fill);
+        if (fill is not null)
+        {
+            _xml.WriteAttributeString("fill", fill);
+        }
+
         Stroke(stroke, strokeWidth, null);
         _xml.WriteEndElement();
+    }
+
+    /// <summary>A group whose children inherit fill and stroke, so repeated shapes (markers) need not repeat them.</summary>
+    public void StartPaintGroup(string fill, string? stroke, double strokeWidth)
+    {
+        _xml.WriteStartElement("g", SvgNamespace);
+        _xml.WriteAttributeString("fill", fill);
+        Stroke(stroke, strokeWidth, null);
     }
 
     public void Path(string data, string fill, bool crispEdges = false)
@@ -168,6 +181,22 @@ internal sealed class SvgWriter : IDisposable
         _xml.WriteStartElement("path", SvgNamespace);
         _xml.WriteAttributeString("d", data);
         _xml.WriteAttributeString("fill", fill);
+        if (crispEdges)
+        {
+            _xml.WriteAttributeString("shape-rendering", "crispEdges");
+        }
+
+        _xml.WriteEndElement();
+    }
+
+    /// <summary>An unfilled path drawn with a stroke (butt caps) of <paramref name="width"/>.</summary>
+    public void StrokePath(string data, string stroke, double width, bool crispEdges = false)
+    {
+        _xml.WriteStartElement("path", SvgNamespace);
+        _xml.WriteAttributeString("d", data);
+        _xml.WriteAttributeString("fill", "none");
+        _xml.WriteAttributeString("stroke", stroke);
+        Attribute("stroke-width", width);
         if (crispEdges)
         {
             _xml.WriteAttributeString("shape-rendering", "crispEdges");
