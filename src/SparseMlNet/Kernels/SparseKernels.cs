@@ -306,12 +306,27 @@ internal static class SparseKernels
                 }
             }
 
-            for (; off < stride; off += V)
+            if (off < stride)
             {
-                Vector512<float> d0 = Vector512.Load(dr + off);
+                // Tail shorter than a full block (for example stride 112 at batch 100): accumulate it in two vectors and reduce once per connection.
+                int tail = off;
                 for (int k = k0; k < k1; k++)
                 {
-                    g[k] += Vector512.Sum(d0 * Vector512.Load(x + ((long)idx[k] * stride) + off));
+                    float* xr = x + ((long)idx[k] * stride);
+                    Vector512<float> s0 = Vector512<float>.Zero, s1 = Vector512<float>.Zero;
+                    int o = tail;
+                    for (; o + V < stride; o += 2 * V)
+                    {
+                        s0 = Avx512F.FusedMultiplyAdd(Vector512.Load(dr + o), Vector512.Load(xr + o), s0);
+                        s1 = Avx512F.FusedMultiplyAdd(Vector512.Load(dr + o + V), Vector512.Load(xr + o + V), s1);
+                    }
+
+                    if (o < stride)
+                    {
+                        s0 = Avx512F.FusedMultiplyAdd(Vector512.Load(dr + o), Vector512.Load(xr + o), s0);
+                    }
+
+                    g[k] += Vector512.Sum(s0 + s1);
                 }
             }
         }
@@ -345,12 +360,27 @@ internal static class SparseKernels
                 }
             }
 
-            for (; off < stride; off += V)
+            if (off < stride)
             {
-                Vector256<float> d0 = Vector256.Load(dr + off);
+                // Tail shorter than a full block: accumulate it in two vectors and reduce once per connection.
+                int tail = off;
                 for (int k = k0; k < k1; k++)
                 {
-                    g[k] += Vector256.Sum(d0 * Vector256.Load(x + ((long)idx[k] * stride) + off));
+                    float* xr = x + ((long)idx[k] * stride);
+                    Vector256<float> s0 = Vector256<float>.Zero, s1 = Vector256<float>.Zero;
+                    int o = tail;
+                    for (; o + V < stride; o += 2 * V)
+                    {
+                        s0 = Fma.MultiplyAdd(Vector256.Load(dr + o), Vector256.Load(xr + o), s0);
+                        s1 = Fma.MultiplyAdd(Vector256.Load(dr + o + V), Vector256.Load(xr + o + V), s1);
+                    }
+
+                    if (o < stride)
+                    {
+                        s0 = Fma.MultiplyAdd(Vector256.Load(dr + o), Vector256.Load(xr + o), s0);
+                    }
+
+                    g[k] += Vector256.Sum(s0 + s1);
                 }
             }
         }
