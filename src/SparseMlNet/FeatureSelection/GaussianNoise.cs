@@ -1,5 +1,4 @@
 using System.Numerics;
-using SparseMlNet.Networks;
 
 namespace SparseMlNet.FeatureSelection;
 
@@ -51,7 +50,7 @@ internal static class GaussianNoise
         Span<int> angleBits = stackalloc int[Block];
         for (int i = 0; i < count; i++)
         {
-            ulong bits = Dropout.SplitMix64(ref counter);
+            ulong bits = SplitMix64(ref counter);
             radiusBits[i] = (int)(bits >> 40); // 24 bits → u₁
             angleBits[i] = (int)(bits & 0x3FFFFFF); // 2 quadrant bits and 24 offset bits → θ
         }
@@ -104,6 +103,15 @@ internal static class GaussianNoise
         Vector<float> cos = Vector<float>.One - (p2 * (new Vector<float>(1f / 2) - (p2 * (new Vector<float>(1f / 24) - (p2 * (new Vector<float>(1f / 720) - (p2 * new Vector<float>(1f / 40320))))))));
         Vector<float> sin = phi * (Vector<float>.One - (p2 * (new Vector<float>(1f / 6) - (p2 * (new Vector<float>(1f / 120) - (p2 * (new Vector<float>(1f / 5040) - (p2 * new Vector<float>(1f / 362880)))))))));
         return (cos, sin);
+    }
+
+    /// <summary>SplitMix64 (Steele, Lea and Flood, OOPSLA 2014): advances the counter by the golden gamma and returns its mixed value.</summary>
+    private static ulong SplitMix64(ref ulong state)
+    {
+        ulong z = state += 0x9E3779B97F4A7C15UL;
+        z = (z ^ (z >> 30)) * 0xBF58476D1CE4E5B9UL;
+        z = (z ^ (z >> 27)) * 0x94D049BB133111EBUL;
+        return z ^ (z >> 31);
     }
 
     private static void Add(Span<float> values, ReadOnlySpan<float> noise)

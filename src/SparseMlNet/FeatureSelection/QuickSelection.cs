@@ -16,12 +16,12 @@ namespace SparseMlNet.FeatureSelection;
 /// <para>Algorithm (paper, section 3): scale the features; train a sparse autoencoder d → hidden (sigmoid) → d (linear or tanh) with Erdős–Rényi initial topology,
 /// inputs corrupted by additive Gaussian noise redrawn for every mini-batch, mean squared reconstruction error, dropout, momentum SGD with weight decay,
 /// and SET prune-and-regrow after every epoch but the last; then score every feature by the strength of its input neuron, s_i = Σ_j |W_ji| (eq. 5),
-/// and select the k strongest. Labels are never used. By default the strength is averaged over the epochs' trained weights, which is more robust to
-/// SET's random regrowth than the strength after the last epoch (<see cref="StrengthScoring"/>; both are returned).</para>
+/// on the weights after the last epoch (the loop does not evolve after it), and select the k strongest. Labels are never used.</para>
 /// <para>Memory is O(nnz + (d + hidden)·batch + n·d): the autoencoder is truly sparse from start to end, so tens of thousands of features
 /// (microarrays with 54,675 probes) train in megabytes. Deterministic for a given <see cref="QuickSelectionOptions.Seed"/>.</para>
-/// <para>Deliberate differences from the authors' code: features are ranked on trained weights, the last epoch's included (theirs: the second-to-last epoch's,
-/// after pruning and before regrowth); the noise is redrawn per mini-batch (theirs: once per run); the reconstruction gradient goes through the output
+/// <para>Deliberate differences from the authors' code: features are ranked on the final trained weights (theirs: the second-to-last epoch's,
+/// after pruning and before regrowth); only the encoder evolves and regrown connections start at zero (see <see cref="QuickSelectionOptions.EvolveDecoder"/>
+/// and <see cref="QuickSelectionOptions.RegrowthWeightScale"/>); the noise is redrawn per mini-batch (theirs: once per run); the reconstruction gradient goes through the output
 /// activation's derivative at the pre-activation; dropout is inverted (scaled at training time); weights start from Glorot uniform on actual sparse degrees.</para>
 /// </remarks>
 /// <example>
@@ -93,23 +93,11 @@ public sealed class QuickSelection
         var settings = new TrainingSettings(
             _options.LearningRate, _options.Momentum, _options.WeightDecay, _options.Dropout, _options.BatchSize, _options.Epochs, _options.Seed);
         double finalLoss = double.NaN;
-        var encoder = (SparseLayer)network.Layers[0];
-        var strengthSum = new double[d];
-        var loop = new TrainingLoop(network, settings, TopologyEvolution.Set(_options.Zeta, evolveOutputLayer: true));
+        var evolution = TopologyEvolution.Set(_options.Zeta, evolveOutputLayer: _options.EvolveDecoder, newWeightScale: _options.RegrowthWeightScale);
+        var loop = new TrainingLoop(network, settings, evolution);
         loop.Run(
             new DenoisingObjective(scaled, d, _options.NoiseFactor),
-            () =>
-            {
-                // The loop calls this after each epoch's training and before its evolution step: accumulate the trained weights' strengths.
-                // There is no test set, so the reported test loss and accuracy stay NaN.
-                double[] strengths = NeuronStrength.OfInputs(encoder.Matrix);
-                for (int j = 0; j < d; j++)
-                {
-                    strengthSum[j] += strengths[j];
-                }
-
-                return (double.NaN, double.NaN);
-            },
+            evaluate: null,
             m =>
             {
                 finalLoss = m.TrainLoss;
@@ -118,18 +106,16 @@ public sealed class QuickSelection
             BatchCompleted is null ? null : p => BatchCompleted?.Invoke(this, p),
             cancellationToken);
 
-        double[] finalStrengths = NeuronStrength.OfInputs(encoder.Matrix);
-        var final = new double[featureCount];
-        var average = new double[featureCount];
+        var encoder = (SparseLayer)network.Layers[0];
+        double[] strengths = NeuronStrength.OfInputs(encoder.Matrix);
+        var scores = new double[featureCount];
         for (int j = 0; j < d; j++)
         {
-            final[kept[j]] = finalStrengths[j];
-            average[kept[j]] = strengthSum[j] / _options.Epochs;
+            scores[kept[j]] = strengths[j];
         }
 
-        var selector = FeatureSelector.FromScores(
-            "QuickSelection", _options.Scoring == StrengthScoring.FinalWeights ? final : average, selectedCount, featureNames);
-        return new QuickSelectionResult(selector, final, network, scaler, kept, Describe(network, encoder), finalLoss);
+        var selector = FeatureSelector.FromScores("QuickSelection", scores, selectedCount, featureNames);
+        return new QuickSelectionResult(selector, network, scaler, kept, Describe(network, encoder), finalLoss);
     }
 
     /// <summary>Selects features of a data set; its labels are ignored (QuickSelection is unsupervised).</summary>

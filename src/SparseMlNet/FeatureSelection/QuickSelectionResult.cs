@@ -10,13 +10,11 @@ namespace SparseMlNet.FeatureSelection;
 public sealed class QuickSelectionResult
 {
     private readonly int[] _trainedFeatures;
-    private readonly double[] _finalStrengths;
 
     internal QuickSelectionResult(
-        FeatureSelector selector, double[] finalStrengths, MultilayerPerceptron autoencoder, FeatureScaler scaler, int[] trainedFeatures, AutoencoderTopology topology, double finalLoss)
+        FeatureSelector selector, MultilayerPerceptron autoencoder, FeatureScaler scaler, int[] trainedFeatures, AutoencoderTopology topology, double finalLoss)
     {
         Selector = selector;
-        _finalStrengths = finalStrengths;
         Autoencoder = autoencoder;
         Scaler = scaler;
         _trainedFeatures = trainedFeatures;
@@ -27,14 +25,8 @@ public sealed class QuickSelectionResult
     /// <summary>The scores, complete ranking and selection (method "QuickSelection"); use <see cref="FeatureSelector.WithSelectedCount"/> for another k.</summary>
     public FeatureSelector Selector { get; }
 
-    /// <summary>
-    /// The score of every feature, by <see cref="QuickSelectionOptions.Scoring"/>: its input neuron's strength s_i = Σ_j |W_ji| over its encoder connections,
-    /// averaged over the epochs (default) or after the last epoch. 0 for a feature dropped as constant.
-    /// </summary>
+    /// <summary>Strength of every feature's input neuron, s_i = Σ_j |W_ji| over its encoder connections after the last epoch; 0 for a feature without connections or dropped as constant.</summary>
     public ReadOnlySpan<double> Scores => Selector.Scores;
-
-    /// <summary>Strength of every feature's input neuron on the weights after the last epoch (the paper's score), whatever the scoring in force; 0 for a feature without connections or dropped as constant.</summary>
-    public ReadOnlySpan<double> FinalStrengths => _finalStrengths;
 
     /// <summary>Every feature index, strongest first; ties by ascending index.</summary>
     public ReadOnlySpan<int> Ranking => Selector.Ranking;
