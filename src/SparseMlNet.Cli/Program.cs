@@ -64,5 +64,6 @@ internal static class Program
     {
         yield return new TrainCommand(terminal);
         yield return new PredictCommand(terminal);
+        yield return new SelectCommand(terminal);
     }
 }

@@ -47,6 +47,9 @@ public sealed class QuickSelectionOptions
 
         /// <summary>Seed.</summary>
         public const int Seed = 42;
+
+        /// <summary>Scale of regrown weights (0: new connections start at zero).</summary>
+        public const double RegrowthWeightScale = Topology.TopologyEvolution.DefaultNewWeightScale;
     }
 
     /// <summary>Neurons of the autoencoder's single hidden layer; Range: ≥ 1. Default 1000.</summary>
@@ -106,7 +109,7 @@ public sealed class QuickSelectionOptions
     /// <see cref="Topology.TopologyEvolution.DefaultNewWeightScale"/>): new connections start at zero and grow only if their gradient makes them useful, so a
     /// feature's strength is not inflated by random new weights. The reference implementation draws them from N(0, 0.1²), about s = 0.5 here.
     /// </summary>
-    public double RegrowthWeightScale { get; set; } = Topology.TopologyEvolution.DefaultNewWeightScale;
+    public double RegrowthWeightScale { get; set; } = Defaults.RegrowthWeightScale;
 
     /// <summary>
     /// How features are scaled before training: <see cref="ScalingKind.Standardize"/> (zero mean, unit variance; the default, as in the paper),
