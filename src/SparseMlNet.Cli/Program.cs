@@ -67,5 +67,6 @@ internal static class Program
         yield return new AnalyzeCommand(terminal);
         yield return new CompareCommand(terminal);
         yield return new PlotCommand(terminal);
+        yield return new SelectCommand(terminal);
     }
 }

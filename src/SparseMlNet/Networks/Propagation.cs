@@ -1,5 +1,7 @@
+using System.Numerics;
 using System.Numerics.Tensors;
 using SparseMlNet.Kernels;
+using SparseMlNet.Networks.Activations;
 using SparseMlNet.Networks.Layers;
 using SparseMlNet.Networks.Losses;
 using SparseMlNet.Networks.Optimizers;
@@ -19,6 +21,7 @@ internal sealed class Propagation
     private readonly float[][] _delta;
     private readonly float[][] _gradW;
     private readonly float[][] _gradB;
+    private float _dropoutRate;
 
     public Propagation(MultilayerPerceptron network, int maxBatch, bool training)
     {
@@ -110,15 +113,26 @@ internal sealed class Propagation
                 int[] bounds = half < Batch ? [0, half, Batch] : [0, Batch];
                 ParallelRanges.Run(bounds, (b0, b1) =>
                 {
+                    // Blocks of 16 samples: each feature's 16 values fill one destination cache line, read from 16 sequential row streams.
+                    const int Block = SparseKernels.StrideAlignment;
                     float* s = (float*)src;
                     int* r = (int*)idx;
-                    for (int b = b0; b < b1; b++)
+                    float** rowPtr = stackalloc float*[Block];
+                    for (int start = b0; start < b1; start += Block)
                     {
-                        float* row = s + ((long)r[b] * featureCount);
-                        int o = b;
+                        int count = Math.Min(Block, b1 - start);
+                        for (int j = 0; j < count; j++)
+                        {
+                            rowPtr[j] = s + ((long)r[start + j] * featureCount);
+                        }
+
+                        int o = start;
                         for (int f = 0; f < featureCount; f++, o += stride)
                         {
-                            destination[o] = row[f];
+                            for (int j = 0; j < count; j++)
+                            {
+                                destination[o + j] = rowPtr[j][f];
+                            }
                         }
                     }
                 });
@@ -138,6 +152,7 @@ internal sealed class Propagation
     /// <summary>Forward pass; hidden layers use inverted dropout with <paramref name="dropoutRate"/> and masks seeded by <paramref name="maskSeed"/>.</summary>
     public void Forward(float dropoutRate, ulong maskSeed)
     {
+        _dropoutRate = dropoutRate;
         int stride = Stride;
         int layers = _net.Layers.Count;
         for (int l = 1; l <= layers; l++)
@@ -214,12 +229,20 @@ internal sealed class Propagation
 
             float[] dPrev = _delta[l - 1];
             float[] zPrev = _z[l - 1];
+            float[] aPrev = _a[l - 1];
             float[] mask = _mask[l - 1];
             var activation = _net.Activations[l - 2];
+            float keep = dropout ? 1f - _dropoutRate : 1f;
             layer.BackwardInput(_delta[l], dPrev, stride, (r0, r1) =>
             {
                 int o = r0 * stride;
                 int len = (r1 - r0) * stride;
+                if (activation.Kind == ActivationKind.Sigmoid)
+                {
+                    SigmoidDerivativeFromOutput(aPrev.AsSpan(o, len), dPrev.AsSpan(o, len), keep);
+                    return;
+                }
+
                 if (dropout)
                 {
                     TensorPrimitives.Multiply(dPrev.AsSpan(o, len), mask.AsSpan(o, len), dPrev.AsSpan(o, len));
@@ -227,6 +250,29 @@ internal sealed class Propagation
 
                 activation.MultiplyDerivative(zPrev.AsSpan(o, len), dPrev.AsSpan(o, len));
             });
+        }
+    }
+
+    /// <summary>
+    /// δ ← δ ⊙ m ⊙ σ′(z) for a sigmoid layer, read from its stored output a = m ⊙ σ(z) in one pass without an exponential: a kept unit has
+    /// m = 1/<paramref name="keep"/>, so m·σ(1 − σ) = a·(1 − <paramref name="keep"/>·a); a dropped unit has a = 0 (σ &gt; 0), so its factor is 0, as m is.
+    /// </summary>
+    private static void SigmoidDerivativeFromOutput(ReadOnlySpan<float> a, Span<float> delta, float keep)
+    {
+        int i = 0;
+        if (Vector.IsHardwareAccelerated)
+        {
+            var k = new Vector<float>(keep);
+            for (; i <= a.Length - Vector<float>.Count; i += Vector<float>.Count)
+            {
+                var av = new Vector<float>(a[i..]);
+                (new Vector<float>(delta[i..]) * av * (Vector<float>.One - (k * av))).CopyTo(delta[i..]);
+            }
+        }
+
+        for (; i < a.Length; i++)
+        {
+            delta[i] *= a[i] * (1f - (keep * a[i]));
         }
     }
 

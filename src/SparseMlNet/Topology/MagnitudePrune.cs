@@ -52,12 +52,65 @@ public sealed class MagnitudePrune : IPruneCriterion
             keys[i] = ((long)BitConverter.SingleToInt32Bits(magnitudes[i]) << 32) | (uint)indices[i];
         }
 
-        Array.Sort(keys);
+        // Only the set of the `count` smallest keys matters, not their order: a selection (O(n) expected) instead of a full sort (O(n log n)).
+        SelectSmallest(keys, count);
         for (int i = 0; i < count; i++)
         {
             remove[(int)(uint)keys[i]] = true;
         }
 
         return count;
+    }
+
+    /// <summary>
+    /// Rearranges distinct <paramref name="keys"/> so that the <paramref name="count"/> smallest occupy the first <paramref name="count"/> slots, in any order
+    /// (Hoare's quickselect with a median-of-three pivot; deterministic).
+    /// </summary>
+    private static void SelectSmallest(long[] keys, int count)
+    {
+        int lo = 0;
+        int hi = keys.Length - 1;
+        while (count > lo && count <= hi)
+        {
+            // Invariant: keys[..lo) are among the smallest `count`, keys(hi..] are not.
+            int mid = lo + ((hi - lo) / 2);
+            long a = keys[lo], b = keys[mid], c = keys[hi];
+            long pivot = Math.Max(Math.Min(a, b), Math.Min(Math.Max(a, b), c));
+            int i = lo;
+            int j = hi;
+            while (i <= j)
+            {
+                while (keys[i] < pivot)
+                {
+                    i++;
+                }
+
+                while (keys[j] > pivot)
+                {
+                    j--;
+                }
+
+                if (i <= j)
+                {
+                    (keys[i], keys[j]) = (keys[j], keys[i]);
+                    i++;
+                    j--;
+                }
+            }
+
+            // Now keys[lo..j] ≤ pivot ≤ keys[i..hi], and any slot between j and i holds the pivot itself.
+            if (count <= j)
+            {
+                hi = j;
+            }
+            else if (count >= i)
+            {
+                lo = i;
+            }
+            else
+            {
+                return;
+            }
+        }
     }
 }

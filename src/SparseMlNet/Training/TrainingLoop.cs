@@ -95,13 +95,14 @@ internal sealed class TrainingLoop(MultilayerPerceptron network, TrainingSetting
 
     private void Evolve(int epoch, ulong seed)
     {
-        for (int l = 0; l < network.Layers.Count; l++)
+        // Layers evolve independently, each from its own seeded stream, so running them concurrently gives the same topology as in sequence.
+        Parallel.For(0, network.Layers.Count, l =>
         {
             bool output = l == network.Layers.Count - 1;
             if (network.Layers[l] is SparseLayer sparse && (!output || evolution!.EvolveOutputLayer))
             {
                 evolution!.Evolve(sparse, new Random((int)Dropout.Seed(seed, epoch, l, 3, 0)));
             }
-        }
+        });
     }
 }

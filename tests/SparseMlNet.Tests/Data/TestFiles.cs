@@ -11,6 +11,7 @@ internal sealed class TestFiles : IDisposable
     public const string FashionLabels = "fashion_mnist_t1k-labels-idx1-ubyte.gz";
     public const string Digits = "sklearn_digits.csv.gz";
     public const string Golub = "golub_leukemia.csv.gz";
+    public const string MadelonTrain = "madelon_train.csv.gz";
 
     /// <summary>Absolute path of a fixture in TestData/ next to the test assembly.</summary>
     public static string Fixture(string name)

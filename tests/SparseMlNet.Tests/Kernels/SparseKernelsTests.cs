@@ -12,7 +12,7 @@ public sealed class SparseKernelsTests
         var data = new TheoryData<int, int>();
         foreach (int bits in new[] { 512, 256, 0 })
         {
-            foreach (int width in new[] { 1, 15, 16, 17, 33, 64, 100, 128, 129, 200, 256 })
+            foreach (int width in new[] { 1, 15, 16, 17, 33, 64, 90, 100, 128, 129, 200, 256 })
             {
                 data.Add(bits, width);
             }

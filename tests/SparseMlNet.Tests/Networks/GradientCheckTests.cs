@@ -22,6 +22,12 @@ public sealed class GradientCheckTests
     public void Backward_WithDropoutMatchesFiniteDifferencesForFixedMasks(NetworkKind kind, ActivationKind activation) =>
         Check(kind, activation, LossKind.SoftmaxCrossEntropy, 0.4f);
 
+    [Theory]
+    [InlineData(NetworkKind.Set, LossKind.MeanSquaredError)]
+    [InlineData(NetworkKind.Dense, LossKind.SoftmaxCrossEntropy)]
+    public void Backward_SigmoidWithDropoutMatchesFiniteDifferencesForFixedMasks(NetworkKind kind, LossKind loss) =>
+        Check(kind, ActivationKind.Sigmoid, loss, 0.3f);
+
     private static void Check(NetworkKind kind, ActivationKind activation, LossKind loss, float dropout)
     {
         const int batch = 19;

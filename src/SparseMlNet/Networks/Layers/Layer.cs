@@ -1,3 +1,4 @@
+using System.Numerics.Tensors;
 using SparseMlNet.Sparse;
 
 namespace SparseMlNet.Networks.Layers;
@@ -60,14 +61,5 @@ public abstract class Layer
     internal abstract void Gradient(float[] dy, float[] x, float[] weightGradient, float[] biasGradient, int stride);
 
     /// <summary>Sums one row of deltas over the batch columns: the bias gradient of that output neuron.</summary>
-    private protected static float RowSum(float[] dy, int row, int stride)
-    {
-        float s = 0;
-        foreach (float v in dy.AsSpan(row * stride, stride))
-        {
-            s += v;
-        }
-
-        return s;
-    }
+    private protected static float RowSum(float[] dy, int row, int stride) => TensorPrimitives.Sum(dy.AsSpan(row * stride, stride));
 }

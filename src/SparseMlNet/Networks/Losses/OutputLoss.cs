@@ -1,3 +1,5 @@
+using System.Numerics.Tensors;
+
 namespace SparseMlNet.Networks.Losses;
 
 /// <summary>Loss values and output deltas on a feature-major output block [K, stride]; columns ≥ batch get zero deltas.</summary>
@@ -40,13 +42,11 @@ internal static class OutputLoss
         float invB = 1f / batch;
         for (int k = 0; k < rows; k++)
         {
-            int o = k * stride;
-            for (int b = 0; b < batch; b++)
-            {
-                float e = outputs[o + b] - targets[o + b];
-                sum += e * e;
-                delta[o + b] = e * invB;
-            }
+            // SIMD per output row: e = ŷ − t, Σ e² (float within the row, double across rows), δ = e/B.
+            Span<float> e = delta.AsSpan(k * stride, batch);
+            TensorPrimitives.Subtract(outputs.AsSpan(k * stride, batch), targets.AsSpan(k * stride, batch), e);
+            sum += TensorPrimitives.Dot(e, e);
+            TensorPrimitives.Multiply(e, invB, e);
         }
 
         ZeroPadding(delta, rows, stride, batch);

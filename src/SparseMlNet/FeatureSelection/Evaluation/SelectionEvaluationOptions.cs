@@ -1,0 +1,45 @@
+namespace SparseMlNet.FeatureSelection.Evaluation;
+
+/// <summary>How <see cref="SelectionEvaluator"/> scores a feature selection; defaults follow the QuickSelection paper's evaluation (section 4.1).</summary>
+public sealed class SelectionEvaluationOptions
+{
+    /// <summary>Stratified cross-validation folds used when no held-out test set is given; Range: [2, samples]. Default 5.</summary>
+    public int Folds { get; set; } = 5;
+
+    /// <summary>Trees of the <see cref="ExtraTreesClassifier"/>; Range: ≥ 1. Default 50, as in the paper.</summary>
+    public int Trees { get; set; } = 50;
+
+    /// <summary>Independent k-means clusterings whose accuracies are averaged; Range: ≥ 1. Default 10, as in the paper.</summary>
+    public int ClusteringRuns { get; set; } = 10;
+
+    /// <summary>k-means++ restarts within each clustering; Range: ≥ 1. Default 10 (scikit-learn's n_init, as in the paper).</summary>
+    public int KMeansRestarts { get; set; } = 10;
+
+    /// <summary>Seed of the folds, the trees and the clusterings.</summary>
+    public int Seed { get; set; } = 42;
+
+    /// <summary>Checks every value and throws naming the first one out of range.</summary>
+    /// <exception cref="ArgumentOutOfRangeException">A value out of range; the parameter name is the property's.</exception>
+    public void Validate()
+    {
+        if (Folds < 2)
+        {
+            throw new ArgumentOutOfRangeException(nameof(Folds), Folds, "Cross-validation needs at least 2 folds, for example 5.");
+        }
+
+        if (Trees < 1)
+        {
+            throw new ArgumentOutOfRangeException(nameof(Trees), Trees, "The forest needs at least 1 tree, for example 50.");
+        }
+
+        if (ClusteringRuns < 1)
+        {
+            throw new ArgumentOutOfRangeException(nameof(ClusteringRuns), ClusteringRuns, "Run k-means at least once, for example 10 times.");
+        }
+
+        if (KMeansRestarts < 1)
+        {
+            throw new ArgumentOutOfRangeException(nameof(KMeansRestarts), KMeansRestarts, "k-means needs at least 1 initialisation, for example 10.");
+        }
+    }
+}

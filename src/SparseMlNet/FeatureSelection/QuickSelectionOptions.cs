@@ -1,0 +1,199 @@
+using SparseMlNet.Data;
+using SparseMlNet.Networks.Activations;
+
+namespace SparseMlNet.FeatureSelection;
+
+/// <summary>
+/// Hyperparameters of <see cref="QuickSelection"/>. Defaults are those of Atashgahi et al., "Quick and Robust Feature Selection: the Strength of
+/// Energy-efficient Sparse Training for Autoencoders" (Machine Learning 111, 2022, section 4.1): a sparse denoising autoencoder with 1000 sigmoid hidden
+/// neurons, ε = 13, ζ = 0.2, noise factor 0.2, batch 100, dropout 0.2, learning rate 0.01, momentum 0.9, weight decay 10⁻⁵, 100 epochs,
+/// features standardised to zero mean and unit variance. Two deliberate departures from the reference implementation, both measured on Madelon:
+/// the decoder's topology stays fixed (<see cref="EvolveDecoder"/>) and regrown connections start at zero (<see cref="RegrowthWeightScale"/>).
+/// </summary>
+public sealed class QuickSelectionOptions
+{
+    /// <summary>The paper's values, shared by the CLI.</summary>
+    public static class Defaults
+    {
+        /// <summary>Hidden neurons.</summary>
+        public const int HiddenNeurons = 1000;
+
+        /// <summary>ε.</summary>
+        public const double Epsilon = 13;
+
+        /// <summary>ζ.</summary>
+        public const double Zeta = 0.2;
+
+        /// <summary>Standard deviation of the additive input noise, in units of the scaled features.</summary>
+        public const float NoiseFactor = 0.2f;
+
+        /// <summary>η.</summary>
+        public const float LearningRate = 0.01f;
+
+        /// <summary>μ.</summary>
+        public const float Momentum = 0.9f;
+
+        /// <summary>λ.</summary>
+        public const float WeightDecay = 1e-5f;
+
+        /// <summary>Dropout rate of the hidden layer.</summary>
+        public const float Dropout = 0.2f;
+
+        /// <summary>Mini-batch size.</summary>
+        public const int BatchSize = 100;
+
+        /// <summary>Epochs.</summary>
+        public const int Epochs = 100;
+
+        /// <summary>Seed.</summary>
+        public const int Seed = 42;
+
+        /// <summary>Scale of regrown weights (0: new connections start at zero).</summary>
+        public const double RegrowthWeightScale = Topology.TopologyEvolution.DefaultNewWeightScale;
+    }
+
+    /// <summary>Neurons of the autoencoder's single hidden layer; Range: ≥ 1. Default 1000.</summary>
+    public int HiddenNeurons { get; set; } = Defaults.HiddenNeurons;
+
+    /// <summary>
+    /// ε of the Erdős–Rényi initialisation of both layers, p = ε(n_in + n_out)/(n_in·n_out) (Mocanu et al. 2018, eq. 1); Range: ε &gt; 0, and large enough
+    /// that each layer gets at least one connection. Default 13. Each layer holds about ε·(features + hidden) connections while p &lt; 1.
+    /// </summary>
+    public double Epsilon { get; set; } = Defaults.Epsilon;
+
+    /// <summary>ζ, the fraction of positive and of negative weights SET replaces in each layer after every epoch but the last; Range: [0, 1). Default 0.2.</summary>
+    public double Zeta { get; set; } = Defaults.Zeta;
+
+    /// <summary>
+    /// Standard deviation σ of the additive Gaussian corruption x̃ = x + σ·N(0, 1) of the (scaled) inputs, redrawn for every mini-batch;
+    /// Range: finite, ≥ 0 (0 trains a plain, not denoising, autoencoder). Default 0.2.
+    /// </summary>
+    public float NoiseFactor { get; set; } = Defaults.NoiseFactor;
+
+    /// <summary>η, the SGD learning rate; Range: η &gt; 0. Default 0.01.</summary>
+    public float LearningRate { get; set; } = Defaults.LearningRate;
+
+    /// <summary>μ, classical momentum; Range: [0, 1). Default 0.9.</summary>
+    public float Momentum { get; set; } = Defaults.Momentum;
+
+    /// <summary>
+    /// λ, the weight decay: every step shrinks each weight by the factor (1 − λ), decoupled from the learning rate as in the reference implementation
+    /// (biases are not decayed); Range: [0, 1). Default 10⁻⁵.
+    /// </summary>
+    public float WeightDecay { get; set; } = Defaults.WeightDecay;
+
+    /// <summary>Dropout rate of the hidden layer during training (inverted dropout); Range: [0, 1). Default 0.2.</summary>
+    public float Dropout { get; set; } = Defaults.Dropout;
+
+    /// <summary>Mini-batch size; Range: ≥ 1 (capped at the number of samples). Default 100.</summary>
+    public int BatchSize { get; set; } = Defaults.BatchSize;
+
+    /// <summary>Training epochs; Range: ≥ 1. Default 100. SET evolves the topology after every epoch but the last, so features are ranked on trained weights.</summary>
+    public int Epochs { get; set; } = Defaults.Epochs;
+
+    /// <summary>
+    /// Activation of the reconstruction (output) layer: <see cref="ActivationKind.Identity"/> (linear, the default) or <see cref="ActivationKind.Tanh"/>
+    /// (the paper's choice for Madelon). The hidden layer is always sigmoid.
+    /// </summary>
+    public ActivationKind OutputActivation { get; set; } = ActivationKind.Identity;
+
+    /// <summary>
+    /// Whether SET evolves the decoder (hidden → output) too. Default false: only the encoder, whose input strengths score the features, evolves, and the
+    /// decoder keeps its Erdős–Rényi topology (its weights still train). The reference implementation evolves both; on Madelon (100 epochs, seeds 1–6)
+    /// the static decoder put 18–20 of the 20 informative features in the top 20, against 12–14 with an evolving decoder (docs/quickselection-results.md).
+    /// </summary>
+    public bool EvolveDecoder { get; set; }
+
+    /// <summary>
+    /// Scale s of the weights of connections SET regrows, relative to an initial weight at the same degrees; Range: [0, 1]. Default 0 (the engine's SET default,
+    /// <see cref="Topology.TopologyEvolution.DefaultNewWeightScale"/>): new connections start at zero and grow only if their gradient makes them useful, so a
+    /// feature's strength is not inflated by random new weights. The reference implementation draws them from N(0, 0.1²), about s = 0.5 here.
+    /// </summary>
+    public double RegrowthWeightScale { get; set; } = Defaults.RegrowthWeightScale;
+
+    /// <summary>
+    /// How features are scaled before training: <see cref="ScalingKind.Standardize"/> (zero mean, unit variance; the default, as in the paper),
+    /// <see cref="ScalingKind.MinMax"/>, or <see cref="ScalingKind.None"/> for data already scaled. Scores and the transform always refer to the original columns.
+    /// </summary>
+    public ScalingKind Scaling { get; set; } = ScalingKind.Standardize;
+
+    /// <summary>
+    /// What to do with a constant feature column (one value in every row). False (default): fitting fails and names the columns.
+    /// True: constant features are left out of the autoencoder and get score 0, like an input neuron without connections, so they rank after every connected
+    /// feature (for example the always-zero border pixels of MNIST).
+    /// </summary>
+    public bool DropConstantFeatures { get; set; }
+
+    /// <summary>Seed of the topology, weights, shuffling, input noise, dropout masks and evolution: equal seeds and data give equal scores.</summary>
+    public int Seed { get; set; } = Defaults.Seed;
+
+    /// <summary>Checks every value and throws naming the first one out of range.</summary>
+    /// <exception cref="ArgumentOutOfRangeException">A hyperparameter outside its documented range; the parameter name is the property's.</exception>
+    public void Validate()
+    {
+        if (HiddenNeurons < 1)
+        {
+            throw new ArgumentOutOfRangeException(nameof(HiddenNeurons), HiddenNeurons, "The autoencoder needs at least 1 hidden neuron, for example 1000.");
+        }
+
+        if (!(Epsilon > 0) || double.IsInfinity(Epsilon))
+        {
+            throw new ArgumentOutOfRangeException(nameof(Epsilon), Epsilon, "Epsilon (ε) must be a positive finite number, for example 13.");
+        }
+
+        if (!(Zeta >= 0 && Zeta < 1))
+        {
+            throw new ArgumentOutOfRangeException(nameof(Zeta), Zeta, "Zeta (ζ) must lie in [0, 1), for example 0.2.");
+        }
+
+        if (!(NoiseFactor >= 0) || !float.IsFinite(NoiseFactor))
+        {
+            throw new ArgumentOutOfRangeException(nameof(NoiseFactor), NoiseFactor, "The noise factor must be a finite number ≥ 0, for example 0.2.");
+        }
+
+        if (!(LearningRate > 0) || !float.IsFinite(LearningRate))
+        {
+            throw new ArgumentOutOfRangeException(nameof(LearningRate), LearningRate, "The learning rate must be a positive finite number, for example 0.01.");
+        }
+
+        if (!(Momentum >= 0 && Momentum < 1))
+        {
+            throw new ArgumentOutOfRangeException(nameof(Momentum), Momentum, "Momentum must lie in [0, 1), for example 0.9.");
+        }
+
+        if (!(WeightDecay >= 0 && WeightDecay < 1))
+        {
+            throw new ArgumentOutOfRangeException(nameof(WeightDecay), WeightDecay, "Weight decay must lie in [0, 1), for example 1e-5.");
+        }
+
+        if (!(Dropout >= 0 && Dropout < 1))
+        {
+            throw new ArgumentOutOfRangeException(nameof(Dropout), Dropout, "The dropout rate must lie in [0, 1), for example 0.2.");
+        }
+
+        if (BatchSize < 1)
+        {
+            throw new ArgumentOutOfRangeException(nameof(BatchSize), BatchSize, "The batch size must be at least 1, for example 100.");
+        }
+
+        if (Epochs < 1)
+        {
+            throw new ArgumentOutOfRangeException(nameof(Epochs), Epochs, "Train for at least 1 epoch, for example 100.");
+        }
+
+        if (OutputActivation is not (ActivationKind.Identity or ActivationKind.Tanh))
+        {
+            throw new ArgumentOutOfRangeException(nameof(OutputActivation), OutputActivation, "The output activation must be Identity (linear) or Tanh.");
+        }
+
+        if (!(RegrowthWeightScale >= 0 && RegrowthWeightScale <= 1))
+        {
+            throw new ArgumentOutOfRangeException(nameof(RegrowthWeightScale), RegrowthWeightScale, "The scale of regrown weights must lie in [0, 1]: 0 starts them at zero, 1 draws them like initial weights.");
+        }
+
+        if (!Enum.IsDefined(Scaling))
+        {
+            throw new ArgumentOutOfRangeException(nameof(Scaling), Scaling, "Unknown scaling kind; use Standardize, MinMax or None.");
+        }
+    }
+}

@@ -1,0 +1,120 @@
+using System.Globalization;
+
+namespace SparseMlNet.Cli.Tests;
+
+public sealed class SelectCommandTests : IDisposable
+{
+    private static readonly string[] Fast = ["--epochs", "3", "--hidden", "30", "--epsilon", "3", "--folds", "3", "--random-repeats", "2", "--clustering-runs", "1"];
+    private readonly DirectoryInfo _folder = Directory.CreateTempSubdirectory("sparsemlnet-cli-select-");
+    private readonly string _digits;
+
+    public SelectCommandTests()
+    {
+        // The first 300 rows of the real digits data (64 pixel features, nine of them constant there), to keep the runs short.
+        using var gzip = new System.IO.Compression.GZipStream(File.OpenRead(CliRun.Digits), System.IO.Compression.CompressionMode.Decompress);
+        using var reader = new StreamReader(gzip);
+        _digits = Path.Combine(_folder.FullName, "digits300.csv");
+        File.WriteAllLines(_digits, reader.ReadToEnd().Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries).Take(301));
+    }
+
+    public void Dispose() => _folder.Delete(recursive: true);
+
+    [Fact]
+    public void Run_LabelledCsv_WritesTheFullRankingAndComparesWithBaselines()
+    {
+        string output = Path.Combine(_folder.FullName, "digits");
+
+        CliRun run = CliRun.Of(["select", "--csv", _digits, "--k", "8,16", "--drop-constant", "-o", output, .. Fast]);
+
+        Assert.True(run.ExitCode == 0, run.Error);
+        string[] ranking = File.ReadAllLines(Path.Combine(output, "ranking.csv"));
+        Assert.Equal("feature,score,rank", ranking[0]);
+        Assert.Equal(65, ranking.Length);
+        string[][] rows = ranking.Skip(1).Select(l => l.Split(',')).ToArray();
+        Assert.Equal(Enumerable.Range(1, 64).Select(r => r.ToString(CultureInfo.InvariantCulture)), rows.Select(r => r[2]));
+        double[] scores = rows.Select(r => double.Parse(r[1], CultureInfo.InvariantCulture)).ToArray();
+        Assert.True(scores.Zip(scores.Skip(1)).All(p => p.First >= p.Second), "Scores must not increase down the ranking.");
+        Assert.Equal(64, rows.Select(r => r[0]).Distinct().Count());
+        Assert.All(["px0", "px8", "px16", "px31", "px32", "px39", "px40", "px48", "px56"], constant => Assert.Equal(0.0, scores[Array.FindIndex(rows, r => r[0] == constant)]));
+
+        string[] evaluation = File.ReadAllLines(Path.Combine(output, "evaluation.csv"));
+        Assert.Equal("method,k,protocol,accuracy,accuracy_sd,clustering_accuracy,clustering_sd,seconds", evaluation[0]);
+        Assert.Equal(
+            ["QuickSelection,8", "Variance,8", "Random (mean of 2),8", "QuickSelection,16", "Variance,16", "Random (mean of 2),16"],
+            evaluation.Skip(1).Select(l => string.Join(",", l.Split(',')[..2])));
+        Assert.All(evaluation.Skip(1), l => Assert.Equal("3-fold CV", l.Split(',')[2]));
+        Assert.Contains("QuickSelection", run.Output, StringComparison.Ordinal);
+        Assert.Contains("Clustering accuracy", run.Output, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Run_HeldOutCsv_ScoresOnItAndIsReproducible()
+    {
+        string first = Path.Combine(_folder.FullName, "a");
+        string second = Path.Combine(_folder.FullName, "b");
+        string[] args = ["select", "--csv", _digits, "--test-csv", _digits, "--k", "10", "--drop-constant", "--seed", "5", .. Fast];
+
+        CliRun a = CliRun.Of([.. args, "-o", first]);
+        CliRun b = CliRun.Of([.. args, "-o", second]);
+
+        Assert.True(a.ExitCode == 0, a.Error);
+        Assert.True(b.ExitCode == 0, b.Error);
+        Assert.Equal(File.ReadAllLines(Path.Combine(first, "ranking.csv")), File.ReadAllLines(Path.Combine(second, "ranking.csv")));
+        Assert.All(File.ReadAllLines(Path.Combine(first, "evaluation.csv")).Skip(1), l => Assert.Equal("holdout", l.Split(',')[2]));
+    }
+
+    [Fact]
+    public void Run_UnlabelledCsv_RanksWithoutEvaluating()
+    {
+        string csv = Path.Combine(_folder.FullName, "unlabelled.csv");
+        var random = new Random(1);
+        File.WriteAllLines(csv, ["a,b,c,d", .. Enumerable.Range(0, 40).Select(_ => string.Join(",", Enumerable.Range(0, 4).Select(_ => random.Next(100))))]);
+        string output = Path.Combine(_folder.FullName, "u");
+
+        CliRun run = CliRun.Of(["select", "--csv", csv, "--k", "2", "-o", output, .. Fast]);
+
+        Assert.True(run.ExitCode == 0, run.Error);
+        Assert.Contains("no labels", run.Output, StringComparison.Ordinal);
+        Assert.Equal(5, File.ReadAllLines(Path.Combine(output, "ranking.csv")).Length);
+        Assert.False(File.Exists(Path.Combine(output, "evaluation.csv")));
+    }
+
+    [Fact]
+    public void Run_ConstantColumnsWithoutDropConstant_ExitsWithOneNamingThem()
+    {
+        CliRun run = CliRun.Of(["select", "--csv", _digits, "--k", "5", "-o", Path.Combine(_folder.FullName, "c"), .. Fast]);
+
+        Assert.Equal(1, run.ExitCode);
+        Assert.Contains("columns 0 ('px0'), 8 ('px8'), 16 ('px16'), 31 ('px31'), 32 ('px32'), 39 ('px39'), 40 ('px40'), 48 ('px48'), 56 ('px56') are constant", run.Error, StringComparison.Ordinal);
+        Assert.Contains("--drop-constant", run.Error, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Run_KLargerThanTheFeatureCount_ExitsWithOne()
+    {
+        CliRun run = CliRun.Of(["select", "--csv", _digits, "--k", "65", "--drop-constant", "-o", Path.Combine(_folder.FullName, "k"), .. Fast]);
+
+        Assert.Equal(1, run.ExitCode);
+        Assert.Contains("between 1 and 64", run.Error, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData("0")]
+    [InlineData("ten")]
+    public void Run_InvalidK_IsAUsageError(string k)
+    {
+        CliRun run = CliRun.Of("select", "--csv", _digits, "--k", k);
+
+        Assert.Equal(2, run.ExitCode);
+        Assert.Contains("--k", run.Error, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Run_NoiseOutOfRange_IsAUsageErrorNamingTheOption()
+    {
+        CliRun run = CliRun.Of("select", "--csv", _digits, "--k", "5", "--noise", "-1");
+
+        Assert.Equal(2, run.ExitCode);
+        Assert.Contains("--noise", run.Error, StringComparison.Ordinal);
+    }
+}
