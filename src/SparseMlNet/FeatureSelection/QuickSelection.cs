@@ -153,7 +153,7 @@ public sealed class QuickSelection
         {
             throw new ArgumentException(
                 $"Feature {FeatureMatrixCheck.Describe(constantColumns, featureNames)} {(constantColumns.Count == 1 ? "is" : "are")} constant (one value in every row), so "
-                + "there is nothing to reconstruct; remove them, or set DropConstantFeatures (CLI: --drop-constant) to score them 0.",
+                + $"there is nothing to reconstruct; remove {(constantColumns.Count == 1 ? "it" : "them")}, or set DropConstantFeatures (CLI: --drop-constant) to score {(constantColumns.Count == 1 ? "it" : "them")} 0.",
                 "features");
         }
 
