@@ -87,6 +87,8 @@ public sealed class SelectCommandTests : IDisposable
         Assert.Equal(1, run.ExitCode);
         Assert.Contains("columns 0 ('px0'), 8 ('px8'), 16 ('px16'), 31 ('px31'), 32 ('px32'), 39 ('px39'), 40 ('px40'), 48 ('px48'), 56 ('px56') are constant", run.Error, StringComparison.Ordinal);
         Assert.Contains("--drop-constant", run.Error, StringComparison.Ordinal);
+        Assert.DoesNotContain("(Parameter", run.Error, StringComparison.Ordinal);
+        Assert.Single(run.Error.Split('\n', StringSplitOptions.RemoveEmptyEntries));
     }
 
     [Fact]

@@ -224,9 +224,14 @@ internal sealed class SelectCommand : Command
                 nameof(QuickSelectionOptions.RegrowthWeightScale) => RegrowthScale.Name,
                 _ => Name,
             };
-            int cut = ex.Message.IndexOf(" (Parameter '", StringComparison.Ordinal);
-            return $"{option}: {(cut >= 0 ? ex.Message[..cut] : ex.Message)}";
+            return $"{option}: {WithoutParameterSuffix(ex.Message)}";
         }
+    }
+
+    private static string WithoutParameterSuffix(string message)
+    {
+        int cut = message.IndexOf(" (Parameter '", StringComparison.Ordinal);
+        return cut >= 0 ? message[..cut] : message;
     }
 
     private int Execute(ParseResult parse, CancellationToken cancellationToken) => UserErrors.Run(_terminal, () =>
@@ -272,6 +277,11 @@ internal sealed class SelectCommand : Command
         {
             UserErrors.Report(_terminal, "Selection stopped; nothing was written.", "stopped");
             return UserErrors.CancelledExitCode;
+        }
+        catch (ArgumentException ex) when (ex is not ArgumentNullException)
+        {
+            // Data problems found by the engine (constant or missing columns): report them without .NET's " (Parameter 'features')" suffix.
+            throw new CliException($"'{source}': {WithoutParameterSuffix(ex.Message)}", ex);
         }
 
         double seconds = clock.Elapsed.TotalSeconds;
