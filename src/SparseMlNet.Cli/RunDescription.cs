@@ -22,7 +22,7 @@ internal static class RunDescription
         json.WriteEndArray();
         json.WriteNumber("epsilon", options.Epsilon);
         json.WriteNumber("zeta", options.Zeta);
-        json.WriteNumber("learning_rate", options.LearningRate);
+        json.WriteNumber("learning_rate", options.EffectiveLearningRate);
         json.WriteNumber("momentum", options.Momentum);
         json.WriteNumber("weight_decay", options.WeightDecay);
         json.WriteNumber("dropout", options.Dropout);

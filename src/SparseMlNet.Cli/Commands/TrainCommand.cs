@@ -94,7 +94,7 @@ internal sealed class TrainCommand : Command
         DefaultValueFactory = _ => MlpTrainerOptions.Defaults.Zeta,
     };
 
-    internal Option<float> LearningRate { get; } = new("--learning-rate") { HelpName = "η", Description = "SGD learning rate; > 0.", DefaultValueFactory = _ => MlpTrainerOptions.Defaults.LearningRate };
+    internal Option<float?> LearningRate { get; } = new("--learning-rate") { HelpName = "η", Description = $"SGD learning rate; > 0 [default: {MlpTrainerOptions.Defaults.LearningRate} for set and fixprob, {MlpTrainerOptions.Defaults.DenseLearningRate} for dense]." };
 
     internal Option<float> Momentum { get; } = new("--momentum") { HelpName = "μ", Description = "Classical momentum; in [0, 1).", DefaultValueFactory = _ => MlpTrainerOptions.Defaults.Momentum };
 

@@ -28,7 +28,7 @@ public static class SparseMlpCatalogExtensions
     /// <param name="epsilon">ε of the Erdős–Rényi initialisation; &gt; 0.</param>
     /// <param name="zeta">ζ, the fraction of weights SET replaces after each epoch; [0, 1).</param>
     /// <param name="epochs">Training epochs; ≥ 1.</param>
-    /// <param name="learningRate">SGD learning rate; &gt; 0.</param>
+    /// <param name="learningRate">SGD learning rate; &gt; 0. Null: 0.02 for SET and FixProb, 0.01 for dense (<see cref="MlpTrainerOptions.Defaults.LearningRateFor"/>).</param>
     /// <param name="kind">Evolution policy: SET, FixProb (static sparse) or dense.</param>
     /// <param name="seed">Seed of topology, weights, shuffling, dropout and evolution.</param>
     /// <exception cref="ArgumentNullException"><paramref name="catalog"/> is null.</exception>
@@ -42,7 +42,7 @@ public static class SparseMlpCatalogExtensions
         double epsilon = MlpTrainerOptions.Defaults.Epsilon,
         double zeta = MlpTrainerOptions.Defaults.Zeta,
         int epochs = MlpTrainerOptions.Defaults.Epochs,
-        float learningRate = MlpTrainerOptions.Defaults.LearningRate,
+        float? learningRate = null,
         NetworkKind kind = NetworkKind.Set,
         int seed = MlpTrainerOptions.Defaults.Seed)
     {
@@ -55,7 +55,7 @@ public static class SparseMlpCatalogExtensions
             Epsilon = epsilon,
             Zeta = zeta,
             Epochs = epochs,
-            LearningRate = learningRate,
+            LearningRate = learningRate ?? MlpTrainerOptions.Defaults.LearningRateFor(kind),
             Kind = kind,
             Seed = seed,
         });

@@ -43,7 +43,7 @@ public sealed class SparseMlpOptions
     [Range(1, 500, MlpTrainerOptions.Defaults.Epochs, logBase: true)]
     public int Epochs { get; set; } = MlpTrainerOptions.Defaults.Epochs;
 
-    /// <summary>η, the SGD learning rate; &gt; 0. Default 0.01.</summary>
+    /// <summary>η, the SGD learning rate; &gt; 0. Default 0.02 (the engine's default for sparse networks; use 0.01 for <see cref="NetworkKind.Dense"/>, see <see cref="MlpTrainerOptions.Defaults.DenseLearningRate"/>).</summary>
     [Range(1e-4f, 0.3f, MlpTrainerOptions.Defaults.LearningRate, logBase: true)]
     public float LearningRate { get; set; } = MlpTrainerOptions.Defaults.LearningRate;
 

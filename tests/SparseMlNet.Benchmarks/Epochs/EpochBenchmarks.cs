@@ -53,7 +53,7 @@ public class EpochBenchmarks
             kind, sizes, epsilon, ActivationKind.Relu, ActivationKind.Identity, LossKind.SoftmaxCrossEntropy, MlpTrainerOptions.Defaults.Seed);
         _batches = new ClassificationObjective(data);
         _settings = new TrainingSettings(
-            MlpTrainerOptions.Defaults.LearningRate,
+            MlpTrainerOptions.Defaults.LearningRateFor(kind),
             MlpTrainerOptions.Defaults.Momentum,
             MlpTrainerOptions.Defaults.WeightDecay,
             MlpTrainerOptions.Defaults.Dropout,

@@ -208,6 +208,16 @@ public sealed class MlpTrainerTests
         Assert.Equal(name, ex.ParamName);
     }
 
+    [Theory]
+    [InlineData(NetworkKind.Set, 0.02f)]
+    [InlineData(NetworkKind.FixProb, 0.02f)]
+    [InlineData(NetworkKind.Dense, 0.01f)]
+    public void EffectiveLearningRate_DefaultsPerKindAndHonoursAnExplicitValue(NetworkKind kind, float expected)
+    {
+        Assert.Equal(expected, new MlpTrainerOptions { Kind = kind }.EffectiveLearningRate);
+        Assert.Equal(0.005f, new MlpTrainerOptions { Kind = kind, LearningRate = 0.005f }.EffectiveLearningRate);
+    }
+
     [Fact]
     public void Train_HonoursCancellation()
     {
