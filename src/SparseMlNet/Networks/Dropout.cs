@@ -22,7 +22,7 @@ internal static class Dropout
         int i = 0;
         if (Vector.IsHardwareAccelerated)
         {
-            var lane = new Vector<uint>(LaneOffsets()) * new Vector<uint>(Golden);
+            var lane = LaneSteps;
             var step = new Vector<uint>((uint)Vector<uint>.Count * Golden);
             var counter = new Vector<uint>(key) + lane;
             var vTweak = new Vector<uint>(tweak);
@@ -75,15 +75,18 @@ internal static class Dropout
         return x ^ Vector.ShiftRightLogical(x, 16);
     }
 
-    private static uint[] LaneOffsets()
+    /// <summary>Lane i of a vector holds i·golden, the counter offset of the i-th element in a block.</summary>
+    private static readonly Vector<uint> LaneSteps = CreateLaneSteps();
+
+    private static Vector<uint> CreateLaneSteps()
     {
         var lanes = new uint[Vector<uint>.Count];
         for (int i = 0; i < lanes.Length; i++)
         {
-            lanes[i] = (uint)i;
+            lanes[i] = (uint)i * Golden;
         }
 
-        return lanes;
+        return new Vector<uint>(lanes);
     }
 
     private static ulong Mix(ulong z)
