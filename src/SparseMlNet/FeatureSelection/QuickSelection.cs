@@ -91,8 +91,7 @@ public sealed class QuickSelection
             _options.OutputActivation,
             LossKind.MeanSquaredError,
             _options.Seed);
-        var settings = new TrainingSettings(
-            _options.LearningRate, _options.Momentum, _options.WeightDecay, _options.Dropout, _options.BatchSize, _options.Epochs, _options.Seed);
+        var settings = _options.Settings();
         double finalLoss = double.NaN;
         var evolution = TopologyEvolution.Set(_options.Zeta, evolveOutputLayer: _options.EvolveDecoder, newWeightScale: _options.RegrowthWeightScale);
         var loop = new TrainingLoop(network, settings, evolution);

@@ -1,5 +1,6 @@
 using SparseMlNet.Data;
 using SparseMlNet.Networks.Activations;
+using SparseMlNet.Training;
 
 namespace SparseMlNet.FeatureSelection;
 
@@ -127,6 +128,9 @@ public sealed class QuickSelectionOptions
     /// <summary>Seed of the topology, weights, shuffling, input noise, dropout masks and evolution: equal seeds and data give equal scores.</summary>
     public int Seed { get; set; } = Defaults.Seed;
 
+    /// <summary>The optimisation settings of these options, as the training loop takes them.</summary>
+    internal TrainingSettings Settings() => new(LearningRate, Momentum, WeightDecay, Dropout, BatchSize, Epochs, Seed);
+
     /// <summary>Checks every value and throws naming the first one out of range.</summary>
     /// <exception cref="ArgumentOutOfRangeException">A hyperparameter outside its documented range; the parameter name is the property's.</exception>
     public void Validate()
@@ -151,35 +155,7 @@ public sealed class QuickSelectionOptions
             throw new ArgumentOutOfRangeException(nameof(NoiseFactor), NoiseFactor, "The noise factor must be a finite number ≥ 0, for example 0.2.");
         }
 
-        if (!(LearningRate > 0) || !float.IsFinite(LearningRate))
-        {
-            throw new ArgumentOutOfRangeException(nameof(LearningRate), LearningRate, "The learning rate must be a positive finite number, for example 0.01.");
-        }
-
-        if (!(Momentum >= 0 && Momentum < 1))
-        {
-            throw new ArgumentOutOfRangeException(nameof(Momentum), Momentum, "Momentum must lie in [0, 1), for example 0.9.");
-        }
-
-        if (!(WeightDecay >= 0 && WeightDecay < 1))
-        {
-            throw new ArgumentOutOfRangeException(nameof(WeightDecay), WeightDecay, "Weight decay must lie in [0, 1), for example 1e-5.");
-        }
-
-        if (!(Dropout >= 0 && Dropout < 1))
-        {
-            throw new ArgumentOutOfRangeException(nameof(Dropout), Dropout, "The dropout rate must lie in [0, 1), for example 0.2.");
-        }
-
-        if (BatchSize < 1)
-        {
-            throw new ArgumentOutOfRangeException(nameof(BatchSize), BatchSize, "The batch size must be at least 1, for example 100.");
-        }
-
-        if (Epochs < 1)
-        {
-            throw new ArgumentOutOfRangeException(nameof(Epochs), Epochs, "Train for at least 1 epoch, for example 100.");
-        }
+        Settings().Validate();
 
         if (OutputActivation is not (ActivationKind.Identity or ActivationKind.Tanh))
         {

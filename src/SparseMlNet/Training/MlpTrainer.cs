@@ -82,7 +82,7 @@ public sealed class MlpTrainer
             _options.Seed,
             allReluAlpha: _options.AllReluAlpha);
         TrainingStarted?.Invoke(this, network);
-        var settings = new TrainingSettings(_options.EffectiveLearningRate, _options.Momentum, _options.WeightDecay, _options.Dropout, _options.BatchSize, _options.Epochs, _options.Seed);
+        var settings = _options.Settings();
         var loop = new TrainingLoop(network, settings, _options.ResolveEvolution());
         loop.Run(
             new ClassificationObjective(train),

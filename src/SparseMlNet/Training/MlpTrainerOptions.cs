@@ -115,6 +115,9 @@ public sealed class MlpTrainerOptions
     /// <summary>Seed of the topology, weights, shuffling, dropout masks and evolution: equal seeds give equal models.</summary>
     public int Seed { get; set; } = Defaults.Seed;
 
+    /// <summary>The optimisation settings of these options, as the training loop takes them.</summary>
+    internal TrainingSettings Settings() => new(EffectiveLearningRate, Momentum, WeightDecay, Dropout, BatchSize, Epochs, Seed);
+
     /// <summary>The evolution policy in force for these options, or null for none.</summary>
     public TopologyEvolution? ResolveEvolution() => Kind switch
     {
@@ -151,35 +154,7 @@ public sealed class MlpTrainerOptions
             throw new ArgumentOutOfRangeException(nameof(Zeta), Zeta, "Zeta (ζ) must lie in [0, 1), for example 0.3.");
         }
 
-        if (LearningRate is float eta && (!(eta > 0) || !float.IsFinite(eta)))
-        {
-            throw new ArgumentOutOfRangeException(nameof(LearningRate), eta, "The learning rate must be a positive finite number, for example 0.02.");
-        }
-
-        if (!(Momentum >= 0 && Momentum < 1))
-        {
-            throw new ArgumentOutOfRangeException(nameof(Momentum), Momentum, "Momentum must lie in [0, 1), for example 0.9.");
-        }
-
-        if (!(WeightDecay >= 0 && WeightDecay < 1))
-        {
-            throw new ArgumentOutOfRangeException(nameof(WeightDecay), WeightDecay, "Weight decay must lie in [0, 1), for example 2e-4.");
-        }
-
-        if (!(Dropout >= 0 && Dropout < 1))
-        {
-            throw new ArgumentOutOfRangeException(nameof(Dropout), Dropout, "The dropout rate must lie in [0, 1), for example 0.3.");
-        }
-
-        if (BatchSize < 1)
-        {
-            throw new ArgumentOutOfRangeException(nameof(BatchSize), BatchSize, "The batch size must be at least 1, for example 128.");
-        }
-
-        if (Epochs < 1)
-        {
-            throw new ArgumentOutOfRangeException(nameof(Epochs), Epochs, "Train for at least 1 epoch.");
-        }
+        Settings().Validate();
 
         if (!float.IsFinite(AllReluAlpha))
         {
