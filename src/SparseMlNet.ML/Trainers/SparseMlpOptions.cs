@@ -67,7 +67,7 @@ public sealed class SparseMlpOptions
     public ActivationKind Activation { get; set; } = ActivationKind.Relu;
 
     /// <summary>α of All-ReLU; finite. Default 0.6.</summary>
-    public float AllReluAlpha { get; set; } = 0.6f;
+    public float AllReluAlpha { get; set; } = MlpTrainerOptions.Defaults.AllReluAlpha;
 
     /// <summary>Whether SET evolves the output layer too. Default false: hidden layers only, as the reference implementation.</summary>
     [BooleanChoice(false)]

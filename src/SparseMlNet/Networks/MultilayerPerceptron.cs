@@ -81,7 +81,7 @@ public sealed class MultilayerPerceptron
         LossKind loss,
         int seed,
         WeightInitialization? initialization = null,
-        float allReluAlpha = 0.6f)
+        float allReluAlpha = Activation.DefaultAllReluAlpha)
     {
         ArgumentNullException.ThrowIfNull(layerSizes);
         if (layerSizes.Count < 2)

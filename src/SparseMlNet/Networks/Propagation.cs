@@ -209,8 +209,7 @@ internal sealed class Propagation
     {
         int k = _net.OutputCount;
         double sum = OutputLoss.SquaredError(_a[^1], targets, _delta[^1], k, Stride, Batch);
-        _net.Activations[^1].MultiplyDerivative(_z[^1], _delta[^1]);
-        OutputLoss.ZeroPadding(_delta[^1], k, Stride, Batch);
+        _net.Activations[^1].MultiplyDerivative(_z[^1], _delta[^1]); // padding stays 0: SquaredError zeroed it and every derivative is finite
         return sum;
     }
 

@@ -55,7 +55,7 @@ public sealed class MlpTrainerOptions
         public const ActivationKind Activation = ActivationKind.Relu;
 
         /// <summary>α of All-ReLU (the authors' Fashion-MNIST value).</summary>
-        public const float AllReluAlpha = 0.6f;
+        public const float AllReluAlpha = Networks.Activations.Activation.DefaultAllReluAlpha;
 
         /// <summary>Seed.</summary>
         public const int Seed = 42;

@@ -15,6 +15,9 @@ public sealed class Activation
         NegativeSlope = negativeSlope;
     }
 
+    /// <summary>Default α of All-ReLU: 0.6, the authors' Fashion-MNIST value (Curci et al. 2021).</summary>
+    public const float DefaultAllReluAlpha = 0.6f;
+
     /// <summary>Which function this is.</summary>
     public ActivationKind Kind { get; }
 
@@ -26,7 +29,7 @@ public sealed class Activation
     /// <param name="layerNumber">1-based index of the hidden layer (All-ReLU alternates its slope's sign with it); Range: ≥ 1.</param>
     /// <param name="alpha">α of All-ReLU; Range: finite. Ignored by other kinds.</param>
     /// <exception cref="ArgumentOutOfRangeException"><paramref name="layerNumber"/> &lt; 1, an unknown kind or a non-finite α.</exception>
-    public static Activation Create(ActivationKind kind, int layerNumber, float alpha = 0.6f)
+    public static Activation Create(ActivationKind kind, int layerNumber, float alpha = DefaultAllReluAlpha)
     {
         ArgumentOutOfRangeException.ThrowIfLessThan(layerNumber, 1);
         if (!float.IsFinite(alpha))
