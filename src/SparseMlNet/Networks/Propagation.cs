@@ -201,8 +201,10 @@ internal sealed class Propagation
     }
 
     /// <summary>Softmax cross-entropy deltas for class labels (after <see cref="Forward"/>); returns the summed loss and the number of correct predictions.</summary>
-    public (double LossSum, int Correct) ClassificationLoss(ReadOnlySpan<int> labels) =>
-        OutputLoss.CrossEntropy(_a[^1], _delta[^1], _net.OutputCount, Stride, Batch, labels);
+    /// <param name="labels">Class of each sample of the batch.</param>
+    /// <param name="weights">Optional weight of each sample of the batch (empty: all 1).</param>
+    public (double LossSum, int Correct) ClassificationLoss(ReadOnlySpan<int> labels, ReadOnlySpan<float> weights = default) =>
+        OutputLoss.CrossEntropy(_a[^1], _delta[^1], _net.OutputCount, Stride, Batch, labels, weights);
 
     /// <summary>Squared-error deltas against feature-major <paramref name="targets"/>, through the output activation's derivative; returns Σ (ŷ − t)².</summary>
     public double SquaredErrorLoss(float[] targets)

@@ -3,10 +3,16 @@ using SparseMlNet.Networks;
 
 namespace SparseMlNet.Training;
 
-/// <summary>Softmax cross-entropy on the class labels of a data set: the objective of <see cref="MlpTrainer"/> (and of the epoch benchmarks).</summary>
-internal sealed class ClassificationObjective(Dataset data) : IBatchObjective
+/// <summary>
+/// Softmax cross-entropy on the class labels of a data set: the objective of <see cref="MlpTrainer"/> (and of the epoch benchmarks).
+/// With example weights, each sample's loss and gradient are multiplied by its weight.
+/// </summary>
+/// <param name="data">The training rows.</param>
+/// <param name="weights">Null, or one finite weight ≥ 0 per row of <paramref name="data"/>, already normalised (see <see cref="ExampleWeights.Normalise"/>).</param>
+internal sealed class ClassificationObjective(Dataset data, float[]? weights = null) : IBatchObjective
 {
     private int[] _labels = [];
+    private float[] _weights = [];
 
     public int SampleCount => data.Count;
 
@@ -18,14 +24,23 @@ internal sealed class ClassificationObjective(Dataset data) : IBatchObjective
         if (_labels.Length < rows.Length)
         {
             _labels = new int[rows.Length];
+            _weights = weights is null ? [] : new float[rows.Length];
         }
 
         for (int i = 0; i < rows.Length; i++)
         {
             _labels[i] = data.Labels[rows[i]];
         }
+
+        if (weights is not null)
+        {
+            for (int i = 0; i < rows.Length; i++)
+            {
+                _weights[i] = weights[rows[i]];
+            }
+        }
     }
 
     public (double LossSum, int Correct) Score(Propagation propagation, ReadOnlySpan<int> rows) =>
-        propagation.ClassificationLoss(_labels.AsSpan(0, rows.Length));
+        propagation.ClassificationLoss(_labels.AsSpan(0, rows.Length), weights is null ? default : _weights.AsSpan(0, rows.Length));
 }

@@ -21,10 +21,16 @@ public sealed record EpochMetrics
     /// <summary>Accuracy on the evaluation set after the epoch, in [0, 1], or NaN when there is none.</summary>
     public double TestAccuracy { get; init; } = double.NaN;
 
+    /// <summary>Loss on the validation set after the epoch (no dropout, before evolution; the quantity early stopping watches), or NaN when there is none.</summary>
+    public double ValidationLoss { get; init; } = double.NaN;
+
+    /// <summary>Accuracy on the validation set after the epoch, in [0, 1], or NaN when there is none.</summary>
+    public double ValidationAccuracy { get; init; } = double.NaN;
+
     /// <summary>Seconds in forward, backward and update passes.</summary>
     public required double TrainSeconds { get; init; }
 
-    /// <summary>Seconds evaluating the test set.</summary>
+    /// <summary>Seconds evaluating the test and validation sets.</summary>
     public double EvaluationSeconds { get; init; }
 
     /// <summary>Seconds in topology evolution (prune, grow, index rebuild); 0 for FixProb and dense.</summary>

@@ -21,7 +21,7 @@ public sealed class MlpTrainer
 {
     private readonly MlpTrainerOptions _options;
 
-    /// <summary>Creates a trainer; the options are validated now and copied by value of their settings at <see cref="Train"/>.</summary>
+    /// <summary>Creates a trainer; the options are validated now and copied by value of their settings at <c>Train</c>.</summary>
     /// <param name="options">Hyperparameters.</param>
     /// <exception cref="ArgumentNullException"><paramref name="options"/> is null.</exception>
     /// <exception cref="ArgumentOutOfRangeException">A hyperparameter is out of range (see <see cref="MlpTrainerOptions.Validate"/>).</exception>
@@ -33,7 +33,7 @@ public sealed class MlpTrainer
     }
 
     /// <summary>
-    /// Raised once per <see cref="Train"/> call with the network just created, before the first epoch: its initial (Erdős–Rényi) topology and weights.
+    /// Raised once per <c>Train</c> call with the network just created, before the first epoch: its initial (Erdős–Rényi) topology and weights.
     /// The same object is trained in place, so a handler may keep it and read it from <see cref="EpochCompleted"/> (raised on the training thread,
     /// between epochs, after that epoch's topology evolution), for example to save topology snapshots. Handlers must not modify it.
     /// </summary>
@@ -45,6 +45,9 @@ public sealed class MlpTrainer
     /// <summary>Raised after every mini-batch.</summary>
     public event EventHandler<BatchProgress>? BatchCompleted;
 
+    /// <summary>Raised once at the end of every successful <c>Train</c> call: epochs run, the epoch whose network was returned, whether early stopping ended the run.</summary>
+    public event EventHandler<TrainingOutcome>? TrainingCompleted;
+
     /// <summary>Trains a new network on <paramref name="train"/>.</summary>
     /// <param name="train">Training data, already scaled; at least two classes present.</param>
     /// <param name="test">Optional evaluation data with the same features and classes, scored after every epoch.</param>
@@ -54,22 +57,60 @@ public sealed class MlpTrainer
     /// <exception cref="ArgumentException">Only one class in the training labels, or a test set whose feature or class count differs.</exception>
     /// <exception cref="ArgumentOutOfRangeException">A layer whose Erdős–Rényi density rounds to zero connections (raise ε).</exception>
     /// <exception cref="TrainingDivergedException">The loss became NaN or infinite.</exception>
-    public MultilayerPerceptron Train(Dataset train, Dataset? test = null, CancellationToken cancellationToken = default)
+    public MultilayerPerceptron Train(Dataset train, Dataset? test = null, CancellationToken cancellationToken = default) =>
+        Train(train, test, null, null, cancellationToken);
+
+    /// <summary>
+    /// Trains a new network on <paramref name="train"/>, optionally with per-row example weights and a validation set for early stopping.
+    /// Without <paramref name="validation"/>, <see cref="MlpTrainerOptions.ValidationFraction"/> (when set) holds out a stratified part of
+    /// <paramref name="train"/> (and of its weights) instead.
+    /// </summary>
+    /// <param name="train">Training data, already scaled; at least two classes present.</param>
+    /// <param name="test">Optional evaluation data, scored after every epoch (<see cref="EpochMetrics.TestAccuracy"/>); never used for decisions.</param>
+    /// <param name="validation">Optional validation data, scored after every epoch (<see cref="EpochMetrics.ValidationLoss"/>) and watched by early stopping.</param>
+    /// <param name="exampleWeights">Optional weight per row of <paramref name="train"/>, finite and ≥ 0 (scaled to mean 1, see <see cref="ExampleWeights.Normalise"/>).</param>
+    /// <param name="cancellationToken">Stops training between mini-batches (throws <see cref="OperationCanceledException"/>).</param>
+    /// <returns>The trained network: the best validation epoch's with early stopping, the last epoch's otherwise.</returns>
+    /// <exception cref="ArgumentNullException"><paramref name="train"/> is null.</exception>
+    /// <exception cref="ArgumentException">
+    /// Only one class in the training labels; a test or validation set whose feature or class count differs; early stopping without
+    /// validation data; both a validation set and <see cref="MlpTrainerOptions.ValidationFraction"/>; a weight count that differs from the row count.
+    /// </exception>
+    /// <exception cref="ArgumentOutOfRangeException">A negative or non-finite example weight, or a layer whose Erdős–Rényi density rounds to zero connections (raise ε).</exception>
+    /// <exception cref="TrainingDivergedException">The loss became NaN or infinite.</exception>
+    public MultilayerPerceptron Train(Dataset train, Dataset? test, Dataset? validation, float[]? exampleWeights, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(train);
         _options.Validate();
+        float[]? weights = exampleWeights is null ? null : ExampleWeights.Normalise(exampleWeights, train.Count, nameof(exampleWeights));
+        if (validation is not null && _options.ValidationFraction is not null)
+        {
+            throw new ArgumentException("Give either a validation set or ValidationFraction, not both.", nameof(validation));
+        }
+
+        if (validation is null && _options.ValidationFraction is double fraction)
+        {
+            var (keep, held) = DataSplit.StratifiedSplitIndices(train, fraction, _options.Seed);
+            validation = train.Subset(held);
+            weights = weights is null ? null : [.. keep.Select(i => weights[i])];
+            train = train.Subset(keep);
+        }
+
+        if (_options.EarlyStoppingPatience is not null && validation is null)
+        {
+            throw new ArgumentException(
+                "Early stopping (EarlyStoppingPatience) needs validation data: set ValidationFraction, for example 0.2, or give a validation set.",
+                nameof(validation));
+        }
+
         int present = train.ClassCounts().Count(c => c > 0);
         if (present < 2)
         {
             throw new ArgumentException($"The training labels contain {present} class; a classifier needs at least two.", nameof(train));
         }
 
-        if (test is not null && (test.FeatureCount != train.FeatureCount || test.ClassCount > train.ClassCount))
-        {
-            throw new ArgumentException(
-                $"The test set has {test.FeatureCount} features and {test.ClassCount} classes; the training set has {train.FeatureCount} and {train.ClassCount}.",
-                nameof(test));
-        }
+        CheckCompatible(train, test, nameof(test));
+        CheckCompatible(train, validation, nameof(validation));
 
         int[] sizes = [train.FeatureCount, .. _options.HiddenLayerSizes, train.ClassCount];
         var network = MultilayerPerceptron.Create(
@@ -84,12 +125,30 @@ public sealed class MlpTrainer
         TrainingStarted?.Invoke(this, network);
         var settings = _options.Settings();
         var loop = new TrainingLoop(network, settings, _options.ResolveEvolution());
-        loop.Run(
-            new ClassificationObjective(train),
+        var stopping = _options.EarlyStoppingPatience is int patience ? new EarlyStopping(network, patience) : null;
+        int epochs = loop.Run(
+            new ClassificationObjective(train, weights),
             test is null ? null : () => Evaluation.Classification(network, test),
             m => EpochCompleted?.Invoke(this, m),
             BatchCompleted is null ? null : p => BatchCompleted?.Invoke(this, p),
-            cancellationToken);
+            cancellationToken,
+            validation is null ? null : () => Evaluation.Classification(network, validation),
+            stopping);
+        TrainingCompleted?.Invoke(this, new TrainingOutcome(
+            epochs,
+            stopping?.BestEpoch ?? epochs,
+            epochs < _options.Epochs,
+            stopping?.BestLoss ?? double.NaN));
         return network;
+    }
+
+    private static void CheckCompatible(Dataset train, Dataset? other, string parameterName)
+    {
+        if (other is not null && (other.FeatureCount != train.FeatureCount || other.ClassCount > train.ClassCount))
+        {
+            throw new ArgumentException(
+                $"The {parameterName} set has {other.FeatureCount} features and {other.ClassCount} classes; the training set has {train.FeatureCount} and {train.ClassCount}.",
+                parameterName);
+        }
     }
 }

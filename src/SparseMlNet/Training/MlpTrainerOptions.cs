@@ -59,6 +59,9 @@ public sealed class MlpTrainerOptions
 
         /// <summary>Seed.</summary>
         public const int Seed = 42;
+
+        /// <summary>Epochs without a lower validation loss before early stopping ends training, when it is turned on: 10.</summary>
+        public const int EarlyStoppingPatience = 10;
     }
 
     /// <summary>SET (default), FixProb or dense.</summary>
@@ -115,6 +118,20 @@ public sealed class MlpTrainerOptions
     /// <summary>Seed of the topology, weights, shuffling, dropout masks and evolution: equal seeds give equal models.</summary>
     public int Seed { get; set; } = Defaults.Seed;
 
+    /// <summary>
+    /// Fraction of the training rows held out, stratified by class and seeded by <see cref="Seed"/>, as the validation set that
+    /// early stopping watches (when no validation set is given to <see cref="MlpTrainer.Train(Data.Dataset, Data.Dataset?, Data.Dataset?, float[], CancellationToken)"/>).
+    /// Range: null (none) or (0, 1). Default null.
+    /// </summary>
+    public double? ValidationFraction { get; set; }
+
+    /// <summary>
+    /// Early stopping: with validation data, training stops after this many epochs in a row without a lower validation loss
+    /// (by more than a relative 10⁻⁴), and the network of the best validation epoch (weights and topology) is returned.
+    /// Range: null (off: train every epoch and return the last) or ≥ 1. Default null. Requires <see cref="ValidationFraction"/> or a validation set.
+    /// </summary>
+    public int? EarlyStoppingPatience { get; set; }
+
     /// <summary>The optimisation settings of these options, as the training loop takes them.</summary>
     internal TrainingSettings Settings() => new(EffectiveLearningRate, Momentum, WeightDecay, Dropout, BatchSize, Epochs, Seed);
 
@@ -159,6 +176,16 @@ public sealed class MlpTrainerOptions
         if (!float.IsFinite(AllReluAlpha))
         {
             throw new ArgumentOutOfRangeException(nameof(AllReluAlpha), AllReluAlpha, "All-ReLU's alpha must be finite, for example 0.6.");
+        }
+
+        if (ValidationFraction is double fraction && !(fraction > 0 && fraction < 1))
+        {
+            throw new ArgumentOutOfRangeException(nameof(ValidationFraction), fraction, "The validation fraction must lie in (0, 1), for example 0.2, or be null for no validation split.");
+        }
+
+        if (EarlyStoppingPatience is int patience && patience < 1)
+        {
+            throw new ArgumentOutOfRangeException(nameof(EarlyStoppingPatience), patience, "The early-stopping patience must be at least 1 epoch, for example 10, or null to turn early stopping off.");
         }
 
         if (Kind == NetworkKind.Dense && Evolution is not null)

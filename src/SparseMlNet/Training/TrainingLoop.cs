@@ -18,13 +18,19 @@ internal sealed class TrainingLoop(MultilayerPerceptron network, TrainingSetting
     /// <param name="onEpoch">Receives each epoch's metrics.</param>
     /// <param name="onBatch">Receives progress after each mini-batch.</param>
     /// <param name="cancellationToken">Checked between mini-batches.</param>
-    public void Run(
+    /// <param name="validate">Called after each epoch's training (before evolution): returns validation loss and accuracy, or null for none.</param>
+    /// <param name="earlyStopping">Observes the validation loss after each epoch, before evolution; stops the loop and restores the best epoch. Requires <paramref name="validate"/>.</param>
+    /// <returns>The number of epochs trained.</returns>
+    public int Run(
         IBatchObjective objective,
         Func<(double Loss, double Accuracy)>? evaluate,
         Action<EpochMetrics>? onEpoch,
         Action<BatchProgress>? onBatch,
-        CancellationToken cancellationToken)
+        CancellationToken cancellationToken,
+        Func<(double Loss, double Accuracy)>? validate = null,
+        EarlyStopping? earlyStopping = null)
     {
+        int epochsRun = 0;
         int n = objective.SampleCount;
         int batchSize = Math.Min(settings.BatchSize, n);
         var propagation = new Propagation(network, batchSize, training: true);
@@ -67,9 +73,11 @@ internal sealed class TrainingLoop(MultilayerPerceptron network, TrainingSetting
             double trainSeconds = clock.Elapsed.TotalSeconds;
             clock.Restart();
             var test = evaluate?.Invoke();
+            var validation = validate?.Invoke();
+            bool stop = validation is { } v && earlyStopping is not null && earlyStopping.Observe(epoch, v.Loss);
             double evalSeconds = clock.Elapsed.TotalSeconds;
             clock.Restart();
-            if (evolution is not null && epoch < settings.Epochs)
+            if (evolution is not null && epoch < settings.Epochs && !stop)
             {
                 Evolve(epoch, seed);
                 propagation.ResizeGradients();
@@ -83,6 +91,8 @@ internal sealed class TrainingLoop(MultilayerPerceptron network, TrainingSetting
                 TrainAccuracy = objective.LossNormaliser == 1 ? (double)correct / n : double.NaN,
                 TestLoss = test?.Loss ?? double.NaN,
                 TestAccuracy = test?.Accuracy ?? double.NaN,
+                ValidationLoss = validation?.Loss ?? double.NaN,
+                ValidationAccuracy = validation?.Accuracy ?? double.NaN,
                 TrainSeconds = trainSeconds,
                 EvaluationSeconds = evalSeconds,
                 EvolutionSeconds = evolveSeconds,
@@ -90,7 +100,15 @@ internal sealed class TrainingLoop(MultilayerPerceptron network, TrainingSetting
                 ManagedBytes = GC.GetTotalMemory(false),
                 Layers = network.Layers.Select(l => new LayerMetrics(l.Inputs, l.Outputs, l.ConnectionCount, l.Density)).ToArray(),
             });
+            epochsRun = epoch;
+            if (stop)
+            {
+                break;
+            }
         }
+
+        earlyStopping?.RestoreBest();
+        return epochsRun;
     }
 
     private void Evolve(int epoch, ulong seed)

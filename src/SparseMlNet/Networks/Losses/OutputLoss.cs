@@ -7,27 +7,30 @@ internal static class OutputLoss
 {
     /// <summary>
     /// Cross-entropy of softmax <paramref name="probabilities"/> with class labels: writes δ = (p − onehot(y)) / B (the softmax-cross-entropy gradient w.r.t. the logits)
-    /// and returns the summed loss −Σ log p_y and the number of correct arg-max predictions.
+    /// and returns the summed loss −Σ log p_y and the number of correct arg-max predictions. With <paramref name="weights"/> (one per sample of the batch)
+    /// each sample's delta and loss are multiplied by its weight: the gradient of −Σ w_b log p_y / B.
     /// </summary>
-    public static (double LossSum, int Correct) CrossEntropy(float[] probabilities, float[] delta, int classes, int stride, int batch, ReadOnlySpan<int> labels)
+    public static (double LossSum, int Correct) CrossEntropy(float[] probabilities, float[] delta, int classes, int stride, int batch, ReadOnlySpan<int> labels, ReadOnlySpan<float> weights = default)
     {
         double loss = 0;
         int correct = 0;
         float invB = 1f / batch;
+        bool weighted = !weights.IsEmpty;
         for (int b = 0; b < batch; b++)
         {
             int best = 0;
+            float scale = weighted ? weights[b] * invB : invB;
             for (int k = 0; k < classes; k++)
             {
                 float p = probabilities[(k * stride) + b];
-                delta[(k * stride) + b] = (p - (k == labels[b] ? 1f : 0f)) * invB;
+                delta[(k * stride) + b] = (p - (k == labels[b] ? 1f : 0f)) * scale;
                 if (p > probabilities[(best * stride) + b])
                 {
                     best = k;
                 }
             }
 
-            loss -= Math.Log(Math.Max(probabilities[(labels[b] * stride) + b], 1e-30f));
+            loss -= (weighted ? weights[b] : 1.0) * Math.Log(Math.Max(probabilities[(labels[b] * stride) + b], 1e-30f));
             correct += best == labels[b] ? 1 : 0;
         }
 
