@@ -8,6 +8,7 @@ internal static class AnnotationNames
 {
     public const string ScoreColumn = "Score";
     public const string PredictedLabelColumn = "PredictedLabel";
+    public const string ProbabilityColumn = "Probability";
 
     public const string SlotNames = "SlotNames";
     public const string KeyValues = "KeyValues";
@@ -17,6 +18,8 @@ internal static class AnnotationNames
     public const string TrainingLabelValues = "TrainingLabelValues";
 
     public const string MulticlassClassification = "MulticlassClassification";
+    public const string BinaryClassification = "BinaryClassification";
+    public const string ProbabilityValue = "Probability";
     public const string ScoreValue = "Score";
     public const string PredictedLabelValue = "PredictedLabel";
 }

@@ -39,10 +39,33 @@ internal static class ScoreColumns
         return (schema, input.Count, input.Count + 1);
     }
 
-    private static void AddTrainerOutput(DataViewSchema.Annotations.Builder builder, uint setId, string valueKind)
+    /// <summary>
+    /// The output schema of a binary scorer, as ML.NET's calibrated binary trainers build it: the input columns, then <c>Score</c> (Single),
+    /// <c>Probability</c> (Single) and <c>PredictedLabel</c> (Boolean), each annotated with one fresh ScoreColumnSetId,
+    /// ScoreColumnKind "BinaryClassification" and its ScoreValueKind.
+    /// </summary>
+    public static (DataViewSchema Schema, int ScoreIndex, int ProbabilityIndex, int PredictedLabelIndex) AppendBinary(DataViewSchema input)
+    {
+        uint setId = NextScoreColumnSetId(input);
+        DataViewSchema.Annotations Output(string valueKind)
+        {
+            var annotations = new DataViewSchema.Annotations.Builder();
+            AddTrainerOutput(annotations, setId, valueKind, AnnotationNames.BinaryClassification);
+            return annotations.ToAnnotations();
+        }
+
+        var builder = new DataViewSchema.Builder();
+        builder.AddColumns(input);
+        builder.AddColumn(AnnotationNames.ScoreColumn, NumberDataViewType.Single, Output(AnnotationNames.ScoreValue));
+        builder.AddColumn(AnnotationNames.ProbabilityColumn, NumberDataViewType.Single, Output(AnnotationNames.ProbabilityValue));
+        builder.AddColumn(AnnotationNames.PredictedLabelColumn, BooleanDataViewType.Instance, Output(AnnotationNames.PredictedLabelValue));
+        return (builder.ToSchema(), input.Count, input.Count + 1, input.Count + 2);
+    }
+
+    private static void AddTrainerOutput(DataViewSchema.Annotations.Builder builder, uint setId, string valueKind, string kind = AnnotationNames.MulticlassClassification)
     {
         builder.AddPrimitiveValue(AnnotationNames.ScoreColumnSetId, ScoreColumnSetIdType, setId);
-        builder.AddPrimitiveValue(AnnotationNames.ScoreColumnKind, TextDataViewType.Instance, AnnotationNames.MulticlassClassification.AsMemory());
+        builder.AddPrimitiveValue(AnnotationNames.ScoreColumnKind, TextDataViewType.Instance, kind.AsMemory());
         builder.AddPrimitiveValue(AnnotationNames.ScoreValueKind, TextDataViewType.Instance, valueKind.AsMemory());
     }
 

@@ -11,8 +11,9 @@ namespace SparseMlNet.ML.Scoring;
 /// </summary>
 internal sealed class ScoringBinding
 {
-    private ScoringBinding(DataViewSchema input, DataViewSchema output, DataViewSchema.Column feature, int scoreIndex, int predictedIndex, SparseMlpModelParameters model)
+    private ScoringBinding(DataViewSchema input, DataViewSchema output, DataViewSchema.Column feature, int scoreIndex, int predictedIndex, SparseMlpModelParameters model, int probabilityIndex = -1)
     {
+        ProbabilityIndex = probabilityIndex;
         Input = input;
         Output = output;
         Feature = feature;
@@ -30,6 +31,12 @@ internal sealed class ScoringBinding
     public int ScoreIndex { get; }
 
     public int PredictedLabelIndex { get; }
+
+    /// <summary>Index of the binary scorer's Probability column, or -1 for the multiclass layout (Score vector, key PredictedLabel).</summary>
+    public int ProbabilityIndex { get; }
+
+    /// <summary>Whether this is the binary layout: Score (Single, the log-odds ln(p₁/p₀)), Probability (p₁) and a Boolean PredictedLabel (p₁ &gt; ½).</summary>
+    public bool IsBinary => ProbabilityIndex >= 0;
 
     public SparseMlpModelParameters Model { get; }
 
@@ -49,8 +56,24 @@ internal sealed class ScoringBinding
         return new ScoringBinding(input, output, feature, score, predicted, model);
     }
 
+    /// <summary>Validates <paramref name="input"/> and builds the binary output schema (Score, Probability, PredictedLabel) of a two-class model.</summary>
+    /// <exception cref="ArgumentOutOfRangeException">The feature column is missing, not a vector of Single, or of another length than the model's (ML.NET-style message).</exception>
+    public static ScoringBinding CreateBinary(DataViewSchema input, string featureColumnName, SparseMlpModelParameters model)
+    {
+        ArgumentNullException.ThrowIfNull(input);
+        var feature = SchemaErrors.Find(input, "feature", featureColumnName);
+        int size = SchemaErrors.RequireKnownSizeFloatVector(feature, "feature");
+        if (size != model.FeatureCount)
+        {
+            throw SchemaErrors.Mismatch("feature", featureColumnName, new VectorDataViewType(NumberDataViewType.Single, model.FeatureCount).ToString(), feature.Type.ToString());
+        }
+
+        var (output, score, probability, predicted) = ScoreColumns.AppendBinary(input);
+        return new ScoringBinding(input, output, feature, score, predicted, model, probability);
+    }
+
     /// <summary>Whether an output column is one of the two scored columns.</summary>
-    public bool IsScored(DataViewSchema.Column column) => column.Index == ScoreIndex || column.Index == PredictedLabelIndex;
+    public bool IsScored(DataViewSchema.Column column) => column.Index == ScoreIndex || column.Index == PredictedLabelIndex || column.Index == ProbabilityIndex;
 
     /// <summary>The input columns needed to produce <paramref name="outputColumns"/> (the feature column when a scored column is among them).</summary>
     public List<DataViewSchema.Column> InputColumnsFor(IEnumerable<DataViewSchema.Column> outputColumns, out bool scored)
@@ -95,7 +118,31 @@ internal sealed class ScoringBinding
         int k = Model.ClassCount;
         Delegate getter;
         Type expected;
-        if (column.Index == ScoreIndex)
+        if (IsBinary)
+        {
+            if (column.Index == PredictedLabelIndex)
+            {
+                expected = typeof(bool);
+                getter = (ValueGetter<bool>)((ref bool dst) =>
+                {
+                    int row = source.Current();
+                    dst = source.Scores[(row * 2) + 1] > 0.5f;
+                });
+            }
+            else
+            {
+                bool probability = column.Index == ProbabilityIndex;
+                expected = typeof(float);
+                getter = (ValueGetter<float>)((ref float dst) =>
+                {
+                    int row = source.Current();
+                    float p0 = source.Scores[row * 2];
+                    float p1 = source.Scores[(row * 2) + 1];
+                    dst = probability ? p1 : LogOdds(p0, p1);
+                });
+            }
+        }
+        else if (column.Index == ScoreIndex)
         {
             expected = typeof(VBuffer<float>);
             getter = (ValueGetter<VBuffer<float>>)((ref VBuffer<float> dst) =>
@@ -115,4 +162,8 @@ internal sealed class ScoringBinding
         return getter as ValueGetter<TValue>
             ?? throw new InvalidOperationException($"Invalid TValue in GetGetter: '{typeof(TValue)}', expected type: '{expected}' for column '{column.Name}'.");
     }
+
+    /// <summary>ln(p₁/p₀), the margin of a two-class softmax (the logit difference), clipped to ±88 when a probability underflows; NaN stays NaN.</summary>
+    internal static float LogOdds(float p0, float p1) =>
+        float.IsNaN(p0) || float.IsNaN(p1) ? float.NaN : Math.Clamp(MathF.Log(Math.Max(p1, 1e-38f)) - MathF.Log(Math.Max(p0, 1e-38f)), -88f, 88f);
 }

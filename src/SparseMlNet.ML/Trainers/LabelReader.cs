@@ -6,7 +6,8 @@ namespace SparseMlNet.ML.Trainers;
 
 /// <summary>
 /// Reads a label column as class indices: a key k ≥ 1 is class k - 1 and key 0 (missing) is skipped; a number must be a
-/// non-negative integer, which is its class index (ML.NET's convention for numeric multiclass labels), and NaN is skipped.
+/// non-negative integer, which is its class index (ML.NET's convention for numeric multiclass labels), and NaN is skipped; a Boolean
+/// (the binary trainer's label) is class 1 when true and 0 when false.
 /// </summary>
 internal static class LabelReader
 {
@@ -19,6 +20,7 @@ internal static class LabelReader
     {
         return label.Type switch
         {
+            BooleanDataViewType => Boolean(cursor, label),
             KeyDataViewType { RawType: var t } when t == typeof(byte) => Key<byte>(cursor, label, v => v),
             KeyDataViewType { RawType: var t } when t == typeof(ushort) => Key<ushort>(cursor, label, v => v),
             KeyDataViewType { RawType: var t } when t == typeof(uint) => Key<uint>(cursor, label, v => v),
@@ -34,6 +36,17 @@ internal static class LabelReader
             NumberDataViewType { RawType: var t } when t == typeof(long) => Number<long>(cursor, label, v => v),
             NumberDataViewType { RawType: var t } when t == typeof(ulong) => Number<ulong>(cursor, label, v => v),
             _ => throw Schema.SchemaErrors.Mismatch("label", label.Name, "Key or a numeric scalar (map other labels with MapValueToKey)", label.Type.ToString()),
+        };
+    }
+
+    private static Func<int> Boolean(DataViewRowCursor cursor, DataViewSchema.Column label)
+    {
+        var getter = cursor.GetGetter<bool>(label);
+        bool value = false;
+        return () =>
+        {
+            getter(ref value);
+            return value ? 1 : 0;
         };
     }
 

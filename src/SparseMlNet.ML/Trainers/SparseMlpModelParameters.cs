@@ -10,8 +10,9 @@ namespace SparseMlNet.ML.Trainers;
 /// </summary>
 public sealed class SparseMlpModelParameters
 {
-    internal SparseMlpModelParameters(MultilayerPerceptron network, LabelValues? labelValues, IReadOnlyList<EpochMetrics> trainingHistory)
+    internal SparseMlpModelParameters(MultilayerPerceptron network, LabelValues? labelValues, IReadOnlyList<EpochMetrics> trainingHistory, TrainingOutcome? outcome = null)
     {
+        Outcome = outcome;
         ArgumentNullException.ThrowIfNull(network);
         if (labelValues is not null && labelValues.Count != network.OutputCount)
         {
@@ -37,6 +38,12 @@ public sealed class SparseMlpModelParameters
 
     /// <summary>Metrics of every training epoch, in order; empty for a model loaded from a file.</summary>
     public IReadOnlyList<EpochMetrics> TrainingHistory { get; }
+
+    /// <summary>How training ended (epochs run, the epoch whose network this is, whether early stopping ended it), or null for a model loaded without it.</summary>
+    public TrainingOutcome? Outcome { get; }
+
+    /// <summary>The 1-based epoch whose weights this model holds: the best validation epoch under early stopping, else the last; 0 when unknown.</summary>
+    public int BestEpoch => Outcome?.BestEpoch ?? TrainingHistory.Count;
 
     internal LabelValues? LabelValues { get; }
 }

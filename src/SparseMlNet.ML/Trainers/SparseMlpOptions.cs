@@ -3,6 +3,7 @@ using Microsoft.ML;
 using Microsoft.ML.SearchSpace;
 using SparseMlNet.Networks;
 using SparseMlNet.Networks.Activations;
+using SparseMlNet.Topology;
 using SparseMlNet.Training;
 
 namespace SparseMlNet.ML.Trainers;
@@ -10,10 +11,11 @@ namespace SparseMlNet.ML.Trainers;
 /// <summary>
 /// Options of <see cref="SparseMlpTrainer"/>: the columns, the SET-MLP hyperparameters (Mocanu et al., "Scalable training of artificial
 /// neural networks with adaptive sparse connectivity inspired by network science", Nature Communications 2018) and monitoring.
-/// Defaults are the papers' Fashion-MNIST settings (<see cref="MlpTrainerOptions.Defaults"/>).
+/// The hyperparameters are those of the engine's <see cref="MlpTrainerOptions"/>, with the same names, defaults, ranges and documentation
+/// (converted by name, so the two cannot drift); defaults are the papers' Fashion-MNIST settings (<see cref="MlpTrainerOptions.Defaults"/>).
 /// </summary>
 /// <remarks>
-/// The tunable hyperparameters carry ML.NET AutoML search-space attributes (<see cref="RangeAttribute"/>, <see cref="BooleanChoiceAttribute"/>),
+/// The tunable hyperparameters carry ML.NET AutoML search-space attributes (<see cref="RangeAttribute"/>, <see cref="ChoiceAttribute"/>, <see cref="BooleanChoiceAttribute"/>),
 /// so <c>new SearchSpace&lt;SparseMlpOptions&gt;()</c> sweeps them with <c>mlContext.Auto().CreateSweepableEstimator</c>.
 /// Callbacks, the log context and the cancellation token are not part of the search space (<see cref="JsonIgnoreAttribute"/>).
 /// </remarks>
@@ -25,56 +27,113 @@ public sealed class SparseMlpOptions
     /// <summary>Feature column: a known-size vector of <see cref="float"/>, scaled as the network expects (for example by <c>NormalizeMinMax</c>). Default "Features".</summary>
     public string FeatureColumnName { get; set; } = "Features";
 
-    /// <summary>Evolution policy: <see cref="NetworkKind.Set"/> (prune and regrow after every epoch, default), <see cref="NetworkKind.FixProb"/> (static sparse) or <see cref="NetworkKind.Dense"/>.</summary>
+    /// <summary>
+    /// Optional column of per-row example weights (a finite Single ≥ 0), used in the loss: row i contributes w_i · (−log p_{y_i}).
+    /// Weights are scaled to mean 1, so the learning rate keeps its meaning (<see cref="ExampleWeights.Normalise"/>); rows with a missing (NaN) weight are skipped.
+    /// Default null: every row weighs 1.
+    /// </summary>
+    public string? ExampleWeightColumnName { get; set; }
+
+    /// <inheritdoc cref="MlpTrainerOptions.Kind"/>
+    [Choice(new object[] { nameof(NetworkKind.Set), nameof(NetworkKind.FixProb), nameof(NetworkKind.Dense) }, nameof(NetworkKind.Set))]
+    [JsonConverter(typeof(JsonStringEnumConverter))]
     public NetworkKind Kind { get; set; } = NetworkKind.Set;
 
-    /// <summary>Neurons of each hidden layer, input side first; each ≥ 1; empty for none. Default 1000, 1000, 1000.</summary>
+    /// <inheritdoc cref="MlpTrainerOptions.HiddenLayerSizes"/>
+    /// <remarks>Sweeps set it through <see cref="HiddenLayerWidth"/> and <see cref="HiddenLayerCount"/> (uniform layers), hence not serialised itself.</remarks>
+    [JsonIgnore]
     public IReadOnlyList<int> HiddenLayerSizes { get; set; } = MlpTrainerOptions.Defaults.HiddenLayerSizes;
 
-    /// <summary>ε of the Erdős–Rényi initialisation, p = ε(n_in + n_out)/(n_in·n_out) (Mocanu et al. 2018, eq. 1); ε &gt; 0. Default 20. Ignored by dense networks.</summary>
+    /// <summary>
+    /// The width of the hidden layers, as a search-space view of <see cref="HiddenLayerSizes"/>: reading gives the first hidden layer's size
+    /// (0 without hidden layers); setting makes every hidden layer this wide (one layer if there were none). Range: ≥ 1; searched in [64, 4096] (log). Default 1000.
+    /// </summary>
+    /// <exception cref="ArgumentOutOfRangeException">(Setter) a width below 1.</exception>
+    [Range(64, 4096, 1000, logBase: true)]
+    public int HiddenLayerWidth
+    {
+        get => HiddenLayerSizes is { Count: > 0 } sizes ? sizes[0] : 0;
+        set
+        {
+            ArgumentOutOfRangeException.ThrowIfLessThan(value, 1, nameof(HiddenLayerWidth));
+            HiddenLayerSizes = Enumerable.Repeat(value, Math.Max(HiddenLayerSizes?.Count ?? 0, 1)).ToArray();
+        }
+    }
+
+    /// <summary>
+    /// The number of hidden layers, as a search-space view of <see cref="HiddenLayerSizes"/>: setting keeps <see cref="HiddenLayerWidth"/>
+    /// (1000 if there were no hidden layers) for every layer. Range: ≥ 0; searched in [1, 4]. Default 3.
+    /// </summary>
+    /// <exception cref="ArgumentOutOfRangeException">(Setter) a negative count.</exception>
+    [Range(1, 4, 3, logBase: false)]
+    public int HiddenLayerCount
+    {
+        get => HiddenLayerSizes?.Count ?? 0;
+        set
+        {
+            ArgumentOutOfRangeException.ThrowIfNegative(value, nameof(HiddenLayerCount));
+            int width = HiddenLayerWidth > 0 ? HiddenLayerWidth : MlpTrainerOptions.Defaults.HiddenLayerSizes[0];
+            HiddenLayerSizes = Enumerable.Repeat(width, value).ToArray();
+        }
+    }
+
+    /// <inheritdoc cref="MlpTrainerOptions.Epsilon"/>
     [Range(1.0, 200.0, MlpTrainerOptions.Defaults.Epsilon, logBase: true)]
     public double Epsilon { get; set; } = MlpTrainerOptions.Defaults.Epsilon;
 
-    /// <summary>ζ, the fraction of the smallest positive and of the largest negative weights that SET removes and regrows after each epoch; [0, 1). Default 0.3.</summary>
-    [Range(0.0, 0.6, MlpTrainerOptions.Defaults.Zeta)]
+    /// <inheritdoc cref="MlpTrainerOptions.Zeta"/>
+    [Range(0.0, 0.6, MlpTrainerOptions.Defaults.Zeta, logBase: false)]
     public double Zeta { get; set; } = MlpTrainerOptions.Defaults.Zeta;
 
-    /// <summary>Training epochs; ≥ 1. Default 100.</summary>
+    /// <inheritdoc cref="MlpTrainerOptions.Epochs"/>
     [Range(1, 500, MlpTrainerOptions.Defaults.Epochs, logBase: true)]
     public int Epochs { get; set; } = MlpTrainerOptions.Defaults.Epochs;
 
-    /// <summary>η, the SGD learning rate; &gt; 0. Default 0.02 (the engine's default for sparse networks; use 0.01 for <see cref="NetworkKind.Dense"/>, see <see cref="MlpTrainerOptions.Defaults.DenseLearningRate"/>).</summary>
+    /// <inheritdoc cref="MlpTrainerOptions.LearningRate"/>
     [Range(1e-4f, 0.3f, MlpTrainerOptions.Defaults.LearningRate, logBase: true)]
-    public float LearningRate { get; set; } = MlpTrainerOptions.Defaults.LearningRate;
+    public float? LearningRate { get; set; }
 
-    /// <summary>μ, classical momentum; [0, 1). Default 0.9.</summary>
-    [Range(0f, 0.99f, MlpTrainerOptions.Defaults.Momentum)]
+    /// <inheritdoc cref="MlpTrainerOptions.Momentum"/>
+    [Range(0f, 0.99f, MlpTrainerOptions.Defaults.Momentum, logBase: false)]
     public float Momentum { get; set; } = MlpTrainerOptions.Defaults.Momentum;
 
-    /// <summary>λ, L2 weight decay on weights (not biases); ≥ 0. Default 2·10⁻⁴.</summary>
+    /// <inheritdoc cref="MlpTrainerOptions.WeightDecay"/>
     [Range(1e-6f, 1e-2f, MlpTrainerOptions.Defaults.WeightDecay, logBase: true)]
     public float WeightDecay { get; set; } = MlpTrainerOptions.Defaults.WeightDecay;
 
-    /// <summary>Dropout rate of hidden-layer outputs during training; [0, 1). Default 0.3.</summary>
-    [Range(0f, 0.6f, MlpTrainerOptions.Defaults.Dropout)]
+    /// <inheritdoc cref="MlpTrainerOptions.Dropout"/>
+    [Range(0f, 0.6f, MlpTrainerOptions.Defaults.Dropout, logBase: false)]
     public float Dropout { get; set; } = MlpTrainerOptions.Defaults.Dropout;
 
-    /// <summary>Mini-batch size; ≥ 1. Default 128.</summary>
+    /// <inheritdoc cref="MlpTrainerOptions.BatchSize"/>
     [Range(8, 1024, MlpTrainerOptions.Defaults.BatchSize, logBase: true)]
     public int BatchSize { get; set; } = MlpTrainerOptions.Defaults.BatchSize;
 
-    /// <summary>Hidden activation. Default ReLU; <see cref="ActivationKind.AllRelu"/> is the alternated left ReLU of Curci et al. (2021).</summary>
-    public ActivationKind Activation { get; set; } = ActivationKind.Relu;
+    /// <inheritdoc cref="MlpTrainerOptions.Activation"/>
+    [Choice(new object[] { nameof(ActivationKind.Relu), nameof(ActivationKind.AllRelu), nameof(ActivationKind.Tanh), nameof(ActivationKind.Sigmoid) }, nameof(ActivationKind.Relu))]
+    [JsonConverter(typeof(JsonStringEnumConverter))]
+    public ActivationKind Activation { get; set; } = MlpTrainerOptions.Defaults.Activation;
 
-    /// <summary>α of All-ReLU; finite. Default 0.6.</summary>
+    /// <inheritdoc cref="MlpTrainerOptions.AllReluAlpha"/>
     public float AllReluAlpha { get; set; } = MlpTrainerOptions.Defaults.AllReluAlpha;
 
-    /// <summary>Whether SET evolves the output layer too. Default false: hidden layers only, as the reference implementation.</summary>
+    /// <inheritdoc cref="MlpTrainerOptions.EvolveOutputLayer"/>
     [BooleanChoice(false)]
     public bool EvolveOutputLayer { get; set; }
 
-    /// <summary>Seed of the topology, weights, shuffling, dropout and evolution: equal seeds and data give equal models. Default 42.</summary>
+    /// <inheritdoc cref="MlpTrainerOptions.Evolution"/>
+    [JsonIgnore]
+    public TopologyEvolution? Evolution { get; set; }
+
+    /// <inheritdoc cref="MlpTrainerOptions.Seed"/>
     public int Seed { get; set; } = MlpTrainerOptions.Defaults.Seed;
+
+    /// <inheritdoc cref="MlpTrainerOptions.ValidationFraction"/>
+    /// <remarks>In ML.NET, a validation view given to <see cref="SparseMlpTrainer.Fit(IDataView, IDataView?)"/> takes the place of this split.</remarks>
+    public double? ValidationFraction { get; set; }
+
+    /// <inheritdoc cref="MlpTrainerOptions.EarlyStoppingPatience"/>
+    public int? EarlyStoppingPatience { get; set; }
 
     /// <summary>Called after every epoch with its metrics (losses, accuracies, seconds, connectivity), on the training thread.</summary>
     [JsonIgnore]
@@ -113,25 +172,14 @@ public sealed class SparseMlpOptions
             throw new ArgumentException("Give the feature column name.", nameof(FeatureColumnName));
         }
 
+        if (ExampleWeightColumnName is not null && string.IsNullOrWhiteSpace(ExampleWeightColumnName))
+        {
+            throw new ArgumentException("The example weight column name is blank; give a column name or null for no weights.", nameof(ExampleWeightColumnName));
+        }
+
         ToEngineOptions().Validate();
     }
 
-    /// <summary>The engine's options with these hyperparameters.</summary>
-    internal MlpTrainerOptions ToEngineOptions() => new()
-    {
-        Kind = Kind,
-        HiddenLayerSizes = HiddenLayerSizes is null ? null! : [.. HiddenLayerSizes],
-        Epsilon = Epsilon,
-        Zeta = Zeta,
-        LearningRate = LearningRate,
-        Momentum = Momentum,
-        WeightDecay = WeightDecay,
-        Dropout = Dropout,
-        BatchSize = BatchSize,
-        Epochs = Epochs,
-        Activation = Activation,
-        AllReluAlpha = AllReluAlpha,
-        EvolveOutputLayer = EvolveOutputLayer,
-        Seed = Seed,
-    };
+    /// <summary>The engine's options with these hyperparameters (every <see cref="MlpTrainerOptions"/> property, copied by name).</summary>
+    internal MlpTrainerOptions ToEngineOptions() => EngineOptionsMapping.ToEngine<MlpTrainerOptions>(this);
 }

@@ -1,8 +1,5 @@
-using System.Globalization;
 using Microsoft.ML;
 using Microsoft.ML.Data;
-using Microsoft.ML.Runtime;
-using SparseMlNet.ML.Schema;
 using SparseMlNet.Training;
 
 namespace SparseMlNet.ML.Trainers;
@@ -39,21 +36,28 @@ public sealed class SparseMlpTrainer : IEstimator<SparseMlpPredictionTransformer
     public SparseMlpOptions Options => _options.Clone();
 
     /// <summary>The input shape plus Score and PredictedLabel, as a built-in ML.NET multiclass trainer would add them.</summary>
-    /// <exception cref="ArgumentOutOfRangeException">The feature column is missing or not a known-size vector of Single, or the label column is missing or neither a key nor a number.</exception>
-    public SchemaShape GetOutputSchema(SchemaShape inputSchema) =>
-        TrainerShapes.GetOutputSchema(inputSchema, _options.LabelColumnName, _options.FeatureColumnName);
+    /// <exception cref="ArgumentOutOfRangeException">The feature column is missing or not a known-size vector of Single, the label column is missing or neither a key nor a number, or the example weight column is missing or not Single.</exception>
+    public SchemaShape GetOutputSchema(SchemaShape inputSchema)
+    {
+        SparseMlpFitting.CheckShape(_options, inputSchema);
+        return TrainerShapes.GetOutputSchema(inputSchema, _options.LabelColumnName, _options.FeatureColumnName);
+    }
 
     /// <summary>Trains on <paramref name="input"/>.</summary>
     /// <exception cref="ArgumentNullException"><paramref name="input"/> is null.</exception>
-    /// <exception cref="ArgumentOutOfRangeException">A schema error (missing column, variable-size or non-Single feature vector, label neither key nor number).</exception>
-    /// <exception cref="ArgumentException">No usable row, a numeric label that is not a class index, or fewer than two classes present.</exception>
+    /// <exception cref="ArgumentOutOfRangeException">A schema error (missing column, variable-size or non-Single feature vector, label neither key nor number, a Boolean label, example weight not Single), or a negative example weight.</exception>
+    /// <exception cref="ArgumentException">No usable row, a numeric label that is not a class index, fewer than two classes present, or early stopping without validation data.</exception>
     /// <exception cref="OperationCanceledException"><see cref="SparseMlpOptions.CancellationToken"/> was cancelled.</exception>
     /// <exception cref="TrainingDivergedException">The loss became NaN or infinite (lower the learning rate).</exception>
     public SparseMlpPredictionTransformer Fit(IDataView input) => Fit(input, null);
 
-    /// <summary>Trains on <paramref name="trainData"/> and, after every epoch, reports loss and accuracy on <paramref name="validationData"/> (in <see cref="EpochMetrics.TestAccuracy"/>).</summary>
+    /// <summary>
+    /// Trains on <paramref name="trainData"/>; <paramref name="validationData"/>, when given, is scored after every epoch
+    /// (<see cref="EpochMetrics.ValidationLoss"/>, <see cref="EpochMetrics.ValidationAccuracy"/>) and watched by early stopping
+    /// (<see cref="SparseMlpOptions.EarlyStoppingPatience"/>), in place of <see cref="SparseMlpOptions.ValidationFraction"/>.
+    /// </summary>
     /// <param name="trainData">Training rows.</param>
-    /// <param name="validationData">Optional rows with the same columns, scored after every epoch; not used for training.</param>
+    /// <param name="validationData">Optional rows with the same columns; never trained on.</param>
     /// <exception cref="ArgumentNullException"><paramref name="trainData"/> is null.</exception>
     /// <exception cref="ArgumentOutOfRangeException">A schema error in either view.</exception>
     /// <exception cref="ArgumentException">As <see cref="Fit(IDataView)"/>, or validation labels outside the training classes.</exception>
@@ -61,87 +65,7 @@ public sealed class SparseMlpTrainer : IEstimator<SparseMlpPredictionTransformer
     /// <exception cref="TrainingDivergedException">The loss became NaN or infinite.</exception>
     public SparseMlpPredictionTransformer Fit(IDataView trainData, IDataView? validationData)
     {
-        ArgumentNullException.ThrowIfNull(trainData);
-        var token = _options.CancellationToken;
-        var (feature, featureCount, label, keyCount) = CheckSchema(trainData.Schema);
-
-        using var channel = _options.LogContext is { } context ? ((IHostEnvironment)context).Start("SparseMlp") : null;
-        var train = TrainingData.Read(trainData, feature, featureCount, label, keyCount, null, token);
-        Warn(channel, train.SkippedRows, "training");
-        int classCount = train.Dataset.ClassCount;
-
-        Data.Dataset? validation = null;
-        if (validationData is not null)
-        {
-            var (vFeature, vCount, vLabel, _) = CheckSchema(validationData.Schema);
-            if (vCount != featureCount)
-            {
-                throw SchemaErrors.Mismatch("feature", vFeature.Name, feature.Type.ToString(), vFeature.Type.ToString());
-            }
-
-            var read = TrainingData.Read(validationData, vFeature, vCount, vLabel, classCount, null, token);
-            Warn(channel, read.SkippedRows, "validation");
-            validation = read.Dataset;
-        }
-
-        var history = new List<EpochMetrics>();
-        var trainer = new MlpTrainer(_options.ToEngineOptions());
-        trainer.EpochCompleted += (_, m) =>
-        {
-            history.Add(m);
-            channel?.Info(MessageSensitivity.None, Describe(m, _options.Epochs));
-            _options.EpochCompleted?.Invoke(m);
-        };
-        if (_options.BatchCompleted is { } batch)
-        {
-            trainer.BatchCompleted += (_, p) => batch(p);
-        }
-
-        var network = trainer.Train(train.Dataset, validation, token);
-        var labelValues = LabelValues.FromLabelColumn(label, classCount);
-        var model = new SparseMlpModelParameters(network, labelValues, history);
+        var model = SparseMlpFitting.Fit(_options, trainData, validationData, SparseMlpFitting.LabelKind.Multiclass, "SparseMlp");
         return new SparseMlpPredictionTransformer(model, _options.FeatureColumnName, _options.LabelColumnName);
-    }
-
-    private (DataViewSchema.Column Feature, int FeatureCount, DataViewSchema.Column Label, int? KeyCount) CheckSchema(DataViewSchema schema)
-    {
-        var feature = SchemaErrors.Find(schema, "feature", _options.FeatureColumnName);
-        int featureCount = SchemaErrors.RequireKnownSizeFloatVector(feature, "feature");
-        var label = SchemaErrors.Find(schema, "label", _options.LabelColumnName);
-        SchemaErrors.RequireLabel(label);
-        int? keyCount = null;
-        if (label.Type is KeyDataViewType key)
-        {
-            if (key.Count > int.MaxValue)
-            {
-                throw SchemaErrors.Mismatch("label", label.Name, "Key with at most 2^31 - 1 values", label.Type.ToString());
-            }
-
-            keyCount = (int)key.Count;
-        }
-
-        return (feature, featureCount, label, keyCount);
-    }
-
-    private static void Warn(IChannel? channel, long skipped, string what)
-    {
-        if (skipped > 0)
-        {
-            channel?.Warning(MessageSensitivity.None, string.Create(CultureInfo.InvariantCulture, $"Skipped {skipped} {what} rows with a missing label or a NaN/infinite feature."));
-        }
-    }
-
-    private static string Describe(EpochMetrics m, int epochs)
-    {
-        var text = string.Create(
-            CultureInfo.InvariantCulture,
-            $"Epoch {m.Epoch}/{epochs}: train loss {m.TrainLoss:F4}, train accuracy {m.TrainAccuracy:P2}");
-        if (!double.IsNaN(m.TestAccuracy))
-        {
-            text += string.Create(CultureInfo.InvariantCulture, $", validation loss {m.TestLoss:F4}, validation accuracy {m.TestAccuracy:P2}");
-        }
-
-        long connections = m.Layers.Sum(l => l.Nnz);
-        return text + string.Create(CultureInfo.InvariantCulture, $", {connections} connections, {m.TrainSeconds + m.EvolutionSeconds:F2} s");
     }
 }

@@ -10,11 +10,15 @@ namespace SparseMlNet.ML.Trainers;
 /// </summary>
 internal sealed class TrainingData
 {
-    private TrainingData(Dataset dataset, long skipped)
+    private TrainingData(Dataset dataset, long skipped, float[]? weights)
     {
         Dataset = dataset;
         SkippedRows = skipped;
+        Weights = weights;
     }
+
+    /// <summary>The example weight of each kept row, or null when no weight column was read.</summary>
+    public float[]? Weights { get; }
 
     /// <summary>The rows that were kept.</summary>
     public Dataset Dataset { get; }
@@ -27,6 +31,7 @@ internal sealed class TrainingData
     /// validation set); when null it is 1 + the largest numeric label.
     /// </summary>
     /// <exception cref="ArgumentException">No usable row, a numeric label that is not a class index, or a label outside [0, classCount).</exception>
+    /// <exception cref="ArgumentOutOfRangeException">A negative or infinite example weight (the column and row are named).</exception>
     /// <exception cref="OperationCanceledException"><paramref name="cancellationToken"/> was cancelled.</exception>
     public static TrainingData Read(
         IDataView data,
@@ -35,18 +40,22 @@ internal sealed class TrainingData
         DataViewSchema.Column label,
         int? classCount,
         IReadOnlyList<string>? featureNames,
-        CancellationToken cancellationToken)
+        CancellationToken cancellationToken,
+        DataViewSchema.Column? weight = null)
     {
+        var weights = weight is null ? null : new List<float>();
         long? rows = data.GetRowCount();
         var features = new List<float>(rows is > 0 and < int.MaxValue ? (int)Math.Min(rows.Value * featureCount, int.MaxValue / 2) : 1024);
         var labels = new List<int>(rows is > 0 and < int.MaxValue ? (int)rows.Value : 64);
         var row = new float[featureCount];
         long skipped = 0;
         int maxLabel = -1;
-        using (var cursor = data.GetRowCursor([feature, label]))
+        using (var cursor = data.GetRowCursor(weight is { } w ? [feature, label, w] : [feature, label]))
         {
             var featureGetter = cursor.GetGetter<VBuffer<float>>(feature);
             var labelGetter = LabelReader.Create(cursor, label);
+            var weightGetter = weight is { } wc ? cursor.GetGetter<float>(wc) : null;
+            float exampleWeight = 1f;
             VBuffer<float> buffer = default;
             while (cursor.MoveNext())
             {
@@ -82,6 +91,26 @@ internal sealed class TrainingData
                     continue;
                 }
 
+                if (weightGetter is not null)
+                {
+                    weightGetter(ref exampleWeight);
+                    if (float.IsNaN(exampleWeight))
+                    {
+                        skipped++;
+                        continue;
+                    }
+
+                    if (exampleWeight < 0 || float.IsInfinity(exampleWeight))
+                    {
+                        throw new ArgumentOutOfRangeException(
+                            "input",
+                            exampleWeight,
+                            $"Example weight column '{weight!.Value.Name}' has the value {exampleWeight} at row {cursor.Position}; example weights must be finite and ≥ 0.");
+                    }
+
+                    weights!.Add(exampleWeight);
+                }
+
                 features.AddRange(row);
                 labels.Add(y);
                 maxLabel = Math.Max(maxLabel, y);
@@ -96,7 +125,7 @@ internal sealed class TrainingData
         }
 
         var dataset = new Dataset(features.ToArray(), labels.ToArray(), featureCount, classCount ?? (maxLabel + 1), featureNames);
-        return new TrainingData(dataset, skipped);
+        return new TrainingData(dataset, skipped, weights?.ToArray());
     }
 
     private static bool AllFinite(ReadOnlySpan<float> values)

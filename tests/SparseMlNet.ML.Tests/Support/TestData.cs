@@ -10,6 +10,19 @@ internal static class TestData
     private static readonly Lazy<CsvReadResult> DigitsCsv = new(() => CsvDatasetReader.Read(Path.Combine(AppContext.BaseDirectory, "TestData", "sklearn_digits.csv.gz")));
     private static readonly Lazy<CsvReadResult> GolubCsv = new(() => CsvDatasetReader.Read(Path.Combine(AppContext.BaseDirectory, "TestData", "golub_leukemia.csv.gz")));
 
+    private static readonly Lazy<CsvReadResult> TissueCsv = new(() => CsvDatasetReader.Read(Path.Combine(AppContext.BaseDirectory, "TestData", "tissue_gene_expression.csv.gz")));
+
+    /// <summary>Tissue gene expression (R dslabs; 189 × 500, 7 tissues), labels "tissue0".."tissue6".</summary>
+    public static IDataView Tissue(MLContext ml) => ToDataView(ml, TissueCsv.Value, "tissue");
+
+    /// <summary>Golub's leukemia data with a Boolean label (true = AML) for the binary trainer.</summary>
+    public static IDataView GolubBinary(MLContext ml)
+    {
+        var data = GolubCsv.Value.Dataset;
+        var rows = Enumerable.Range(0, data.Count).Select(i => new BinaryRow { Label = data.Labels[i] == 1, Features = data.Row(i).ToArray(), Weight = 1f }).ToList();
+        return ml.Data.LoadFromEnumerable(rows, BinaryRow.Definition(data.FeatureCount));
+    }
+
     /// <summary>scikit-learn's 8×8 digits (1797 × 64, pixel counts 0..16), labels "digit0".."digit9".</summary>
     public static IDataView Digits(MLContext ml) => ToDataView(ml, DigitsCsv.Value, "digit");
 
@@ -61,4 +74,22 @@ public sealed class TextPrediction
     public string PredictedLabel { get; set; } = "";
 
     public float[] Score { get; set; } = [];
+}
+
+/// <summary>One row with a Boolean label and an example weight.</summary>
+public sealed class BinaryRow
+{
+    public bool Label { get; set; }
+
+    public float[] Features { get; set; } = [];
+
+    public float Weight { get; set; } = 1f;
+
+    /// <summary>A schema whose Features column is Vector&lt;Single, d&gt;.</summary>
+    public static SchemaDefinition Definition(int featureCount)
+    {
+        var definition = SchemaDefinition.Create(typeof(BinaryRow));
+        definition[nameof(Features)].ColumnType = new VectorDataViewType(NumberDataViewType.Single, featureCount);
+        return definition;
+    }
 }

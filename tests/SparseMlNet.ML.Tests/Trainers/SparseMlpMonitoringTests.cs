@@ -52,9 +52,9 @@ public class SparseMlpMonitoringTests
 
         Assert.Equal(3, seen.Count);
         Assert.Equal(seen, model.Model.TrainingHistory);
-        Assert.All(seen, m => Assert.InRange(m.TestAccuracy, 0.0, 1.0));
+        Assert.All(seen, m => Assert.InRange(m.ValidationAccuracy, 0.0, 1.0));
         var evaluated = ml.MulticlassClassification.Evaluate(model.Transform(split.TestSet));
-        Assert.Equal(evaluated.MicroAccuracy, seen[^1].TestAccuracy, 6);
+        Assert.Equal(evaluated.MicroAccuracy, seen[^1].ValidationAccuracy, 6);
     }
 
     [Fact]
