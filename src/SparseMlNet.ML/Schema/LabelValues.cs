@@ -38,7 +38,8 @@ internal abstract class LabelValues
         if (label.Type is KeyDataViewType)
         {
             var annotation = label.Annotations.Schema.GetColumnOrNull(AnnotationNames.KeyValues);
-            if (annotation?.Type is not VectorDataViewType { IsKnownSize: true } vector || vector.Size != classCount)
+            // Key values that are themselves keys (MapValueToKey applied to a key column) have no value to carry: scored as bare keys.
+            if (annotation?.Type is not VectorDataViewType { IsKnownSize: true } vector || vector.Size != classCount || vector.ItemType is KeyDataViewType)
             {
                 return null;
             }

@@ -109,6 +109,9 @@ public sealed class SparseMlpOptions
     [Range(8, 1024, MlpTrainerOptions.Defaults.BatchSize, logBase: true)]
     public int BatchSize { get; set; } = MlpTrainerOptions.Defaults.BatchSize;
 
+    /// <inheritdoc cref="MlpTrainerOptions.MinimumBatchesPerEpoch"/>
+    public int MinimumBatchesPerEpoch { get; set; } = MlpTrainerOptions.Defaults.MinimumBatchesPerEpoch;
+
     /// <inheritdoc cref="MlpTrainerOptions.Activation"/>
     [Choice(new object[] { nameof(ActivationKind.Relu), nameof(ActivationKind.AllRelu), nameof(ActivationKind.Tanh), nameof(ActivationKind.Sigmoid) }, nameof(ActivationKind.Relu))]
     [JsonConverter(typeof(JsonStringEnumConverter))]

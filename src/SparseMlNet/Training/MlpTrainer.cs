@@ -123,7 +123,7 @@ public sealed class MlpTrainer
             _options.Seed,
             allReluAlpha: _options.AllReluAlpha);
         TrainingStarted?.Invoke(this, network);
-        var settings = _options.Settings();
+        var settings = _options.Settings(train.Count);
         var loop = new TrainingLoop(network, settings, _options.ResolveEvolution());
         var stopping = _options.EarlyStoppingPatience is int patience ? new EarlyStopping(network, patience) : null;
         int epochs = loop.Run(

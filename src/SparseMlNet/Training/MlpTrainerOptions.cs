@@ -60,6 +60,13 @@ public sealed class MlpTrainerOptions
         /// <summary>Seed.</summary>
         public const int Seed = 42;
 
+        /// <summary>
+        /// Minimum number of mini-batches (SGD steps) per epoch: 10. On a data set of n rows the batch size in force is
+        /// min(<see cref="BatchSize"/>, ⌈n / 10⌉), so 100 epochs are at least 1,000 steps however few the rows (a 128-row microarray
+        /// would otherwise get one step per epoch); from n = 1,280 rows up the batch size is <see cref="BatchSize"/> unchanged.
+        /// </summary>
+        public const int MinimumBatchesPerEpoch = 10;
+
         /// <summary>Epochs without a lower validation loss before early stopping ends training, when it is turned on: 10.</summary>
         public const int EarlyStoppingPatience = 10;
     }
@@ -91,8 +98,23 @@ public sealed class MlpTrainerOptions
     /// <summary>Dropout rate of hidden-layer outputs during training; Range: [0, 1). Default 0.3.</summary>
     public float Dropout { get; set; } = Defaults.Dropout;
 
-    /// <summary>Mini-batch size; Range: ≥ 1. Default 128.</summary>
+    /// <summary>
+    /// Mini-batch size; Range: ≥ 1. Default 128. An upper bound: on small data sets the batch shrinks so that every epoch has at least
+    /// <see cref="MinimumBatchesPerEpoch"/> steps (<see cref="EffectiveBatchSize"/>).
+    /// </summary>
     public int BatchSize { get; set; } = Defaults.BatchSize;
+
+    /// <summary>
+    /// Minimum number of mini-batches per epoch, so that the optimisation budget of an epoch does not collapse on small data; Range: ≥ 1
+    /// (1 turns the rule off: the batch size is <see cref="BatchSize"/>, capped at n). Default 10 (<see cref="Defaults.MinimumBatchesPerEpoch"/>).
+    /// </summary>
+    public int MinimumBatchesPerEpoch { get; set; } = Defaults.MinimumBatchesPerEpoch;
+
+    /// <summary>The batch size used on <paramref name="sampleCount"/> training rows: min(<see cref="BatchSize"/>, ⌈n / <see cref="MinimumBatchesPerEpoch"/>⌉), at least 1.</summary>
+    /// <param name="sampleCount">n, the number of training rows; ≥ 1.</param>
+    /// <returns>The batch size in [1, <see cref="BatchSize"/>].</returns>
+    public int EffectiveBatchSize(int sampleCount) =>
+        Math.Max(1, Math.Min(BatchSize, (int)Math.Ceiling(sampleCount / (double)Math.Max(1, MinimumBatchesPerEpoch))));
 
     /// <summary>Training epochs; Range: ≥ 1. Default 100 (the papers'); SET evolves the topology after every epoch but the last.</summary>
     public int Epochs { get; set; } = Defaults.Epochs;
@@ -135,6 +157,9 @@ public sealed class MlpTrainerOptions
     /// <summary>The optimisation settings of these options, as the training loop takes them.</summary>
     internal TrainingSettings Settings() => new(EffectiveLearningRate, Momentum, WeightDecay, Dropout, BatchSize, Epochs, Seed);
 
+    /// <summary>The optimisation settings for training on <paramref name="sampleCount"/> rows (the batch size in force, see <see cref="EffectiveBatchSize"/>).</summary>
+    internal TrainingSettings Settings(int sampleCount) => Settings() with { BatchSize = EffectiveBatchSize(sampleCount) };
+
     /// <summary>The evolution policy in force for these options, or null for none.</summary>
     public TopologyEvolution? ResolveEvolution() => Kind switch
     {
@@ -176,6 +201,11 @@ public sealed class MlpTrainerOptions
         if (!float.IsFinite(AllReluAlpha))
         {
             throw new ArgumentOutOfRangeException(nameof(AllReluAlpha), AllReluAlpha, "All-ReLU's alpha must be finite, for example 0.6.");
+        }
+
+        if (MinimumBatchesPerEpoch < 1)
+        {
+            throw new ArgumentOutOfRangeException(nameof(MinimumBatchesPerEpoch), MinimumBatchesPerEpoch, "The minimum number of mini-batches per epoch must be at least 1 (1 turns the rule off), for example 10.");
         }
 
         if (ValidationFraction is double fraction && !(fraction > 0 && fraction < 1))
