@@ -1,7 +1,8 @@
 // Fashion-MNIST in an ordinary ML.NET pipeline: load → normalise → SparseMlp (SET-MLP) → Evaluate → save → reload in a new MLContext → predict.
 // Data: the full Fashion-MNIST (60000 + 10000 images) when installed (Debian: apt-get install dataset-fashion-mnist), otherwise the
 // 1000 images embedded in SparseMlNet, split 80/20.
-// Run: dotnet run --project examples/FashionMnistMlNet -c Release [-- epochs]   (default 10 epochs; the SET paper trains 100)
+// Run: dotnet run --project examples/FashionMnistMlNet -c Release [-- epochs [--sample]]   (default 10 epochs; the SET paper trains 100;
+//      --sample uses the embedded 1000 images even where the full set is installed)
 using System.Globalization;
 using Microsoft.ML;
 using Microsoft.ML.Data;
@@ -11,12 +12,13 @@ using SparseMlNet.ML.Trainers;
 using SparseMlNet.Networks;
 
 int epochs = args.Length > 0 ? int.Parse(args[0], CultureInfo.InvariantCulture) : 10;
+bool sampleOnly = args.Contains("--sample");
 var ml = new MLContext(seed: 1);
 
 // 1. Load: images as rows of 784 pixel values (0..255) with a text label.
 const string Installed = "/usr/share/datasets/fashion-mnist";
 IDataView train, test;
-if (File.Exists(Path.Combine(Installed, "train-images-idx3-ubyte.gz")))
+if (!sampleOnly && File.Exists(Path.Combine(Installed, "train-images-idx3-ubyte.gz")))
 {
     train = ToDataView(ml, IdxReader.ReadDataset(Path.Combine(Installed, "train-images-idx3-ubyte.gz"), Path.Combine(Installed, "train-labels-idx1-ubyte.gz"), 10));
     test = ToDataView(ml, IdxReader.ReadDataset(Path.Combine(Installed, "t10k-images-idx3-ubyte.gz"), Path.Combine(Installed, "t10k-labels-idx1-ubyte.gz"), 10));

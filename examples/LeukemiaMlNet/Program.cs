@@ -3,7 +3,7 @@
 // the genes are chosen on the training folds only; next to the same pipeline with ML.NET's SelectFeaturesBasedOnMutualInformation
 // and with all genes.
 // Data: ../shared/data/all_leukemia_bt.csv.gz (searched upwards from the working directory), or the path given as first argument.
-// Run: dotnet run --project examples/LeukemiaMlNet -c Release [-- path/to/all_leukemia_bt.csv.gz [k]]
+// Run: dotnet run --project examples/LeukemiaMlNet -c Release [-- path/to/all_leukemia_bt.csv.gz [k [folds]]]   (defaults: k = 20, 5 folds)
 using System.Diagnostics;
 using System.Globalization;
 using Microsoft.ML;
@@ -13,6 +13,7 @@ using SparseMlNet.ML.FeatureSelection;
 
 string path = args.Length > 0 ? args[0] : FindSharedData("all_leukemia_bt.csv.gz");
 int k = args.Length > 1 ? int.Parse(args[1], CultureInfo.InvariantCulture) : 20;
+int foldCount = args.Length > 2 ? int.Parse(args[2], CultureInfo.InvariantCulture) : 5;
 var ml = new MLContext(seed: 1);
 
 // 1. Load: label 0 = B-lineage, 1 = T-lineage; one column per probe set (RMA log2 expression), kept as slot names.
@@ -46,9 +47,9 @@ foreach (var (name, selection) in new (string, IEstimator<ITransformer>)[] { ("Q
 {
     var pipeline = normalize.Append(selection).Append(trainer);
     var watch = Stopwatch.StartNew();
-    var folds = ml.BinaryClassification.CrossValidateNonCalibrated(view, pipeline, numberOfFolds: 5, seed: 7);
+    var folds = ml.BinaryClassification.CrossValidateNonCalibrated(view, pipeline, numberOfFolds: foldCount, seed: 7);
     Console.WriteLine(
-        $"{name,-20} accuracy {folds.Average(f => f.Metrics.Accuracy):P1}  AUC {folds.Average(f => f.Metrics.AreaUnderRocCurve):F3}  F1 {folds.Average(f => f.Metrics.F1Score):F3}  ({watch.Elapsed.TotalSeconds:F1} s for 5 folds)");
+        $"{name,-20} accuracy {folds.Average(f => f.Metrics.Accuracy):P1}  AUC {folds.Average(f => f.Metrics.AreaUnderRocCurve):F3}  F1 {folds.Average(f => f.Metrics.F1Score):F3}  ({watch.Elapsed.TotalSeconds:F1} s for {foldCount} folds)");
 }
 
 // 3. The genes QuickSelection picks on all patients, strongest first.

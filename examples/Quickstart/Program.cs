@@ -1,5 +1,5 @@
 // Quickstart: train a SET-MLP on the 1000 Fashion-MNIST images embedded in SparseMlNet, save it, load it back, check it predicts the same.
-// Run: dotnet run --project examples/Quickstart -c Release
+// Run: dotnet run --project examples/Quickstart -c Release [-- epochs]   (default 20)
 using SparseMlNet.Data;
 using SparseMlNet.IO;
 using SparseMlNet.Networks;
@@ -17,7 +17,7 @@ var trainer = new MlpTrainer(new MlpTrainerOptions
     HiddenLayerSizes = [1000, 1000, 1000],
     Epsilon = 20,
     Zeta = 0.3,
-    Epochs = 20,
+    Epochs = args.Length > 0 ? int.Parse(args[0], System.Globalization.CultureInfo.InvariantCulture) : 20,
 });
 trainer.EpochCompleted += (_, m) =>
     Console.WriteLine($"epoch {m.Epoch,2}: test accuracy {m.TestAccuracy:P1} with {m.Layers.Sum(l => l.Nnz):N0} connections");
