@@ -11,6 +11,7 @@ namespace SparseMlNet.Cli;
 internal sealed class TrainingReport(IAnsiConsole console, MlpTrainerOptions options, TrainingData data)
 {
     private readonly List<EpochMetrics> _epochs = [];
+    private TrainingOutcome? _outcome;
 
     /// <summary>The metrics of the epochs finished so far.</summary>
     public IReadOnlyList<EpochMetrics> Epochs => _epochs;
@@ -32,6 +33,7 @@ internal sealed class TrainingReport(IAnsiConsole console, MlpTrainerOptions opt
             _epochs.Add(m);
             console.MarkupLine(EpochLine(m));
         };
+        trainer.TrainingCompleted += (_, o) => _outcome = o;
 
         if (!console.Profile.Capabilities.Interactive)
         {
@@ -68,6 +70,12 @@ internal sealed class TrainingReport(IAnsiConsole console, MlpTrainerOptions opt
         table.AddRow("Network", Markup.Escape($"{Names.Of(network.Kind)} {string.Join("-", network.LayerSizes)}, {Names.Of(options.Activation)}"));
         table.AddRow("Test accuracy (last epoch)", $"[bold]{Percent(last.TestAccuracy)}[/]");
         table.AddRow("Best test accuracy", Invariant($"{Percent(best.TestAccuracy)} (epoch {best.Epoch})"));
+        if (_outcome is { } outcome && options.EarlyStoppingPatience is not null)
+        {
+            table.AddRow("Early stopping", Invariant(
+                $"{(outcome.StoppedEarly ? "stopped" : "ran")} after epoch {outcome.EpochsRun}; the model is epoch {outcome.BestEpoch}'s (validation loss {outcome.BestValidationLoss:F4})"));
+        }
+
         table.AddRow("Train loss, accuracy (last)", Invariant($"{last.TrainLoss:F4}, {Percent(last.TrainAccuracy)}"));
         table.AddRow("Seconds per epoch (median)", Invariant(
             $"{Median(m => m.TrainSeconds):F3} train + {Median(m => m.EvaluationSeconds):F3} test + {Median(m => m.EvolutionSeconds):F3} evolve"));
@@ -83,8 +91,9 @@ internal sealed class TrainingReport(IAnsiConsole console, MlpTrainerOptions opt
     private static string EpochLine(EpochMetrics m)
     {
         long nnz = m.Layers.Sum(l => l.Nnz);
+        string validation = double.IsNaN(m.ValidationLoss) ? "" : Invariant($"  │  val loss {m.ValidationLoss:F4}  acc {Percent(m.ValidationAccuracy),7}");
         return Invariant(
-            $"Epoch {m.Epoch,3}  loss {m.TrainLoss:F4}  acc {Percent(m.TrainAccuracy),7}  │  test loss {m.TestLoss:F4}  [bold]acc {Percent(m.TestAccuracy),7}[/]  │  {m.TrainSeconds:F2} s + {m.EvaluationSeconds:F2} test + {m.EvolutionSeconds:F2} evolve  │  nnz {nnz:N0}");
+            $"Epoch {m.Epoch,3}  loss {m.TrainLoss:F4}  acc {Percent(m.TrainAccuracy),7}  │  test loss {m.TestLoss:F4}  [bold]acc {Percent(m.TestAccuracy),7}[/]{validation}  │  {m.TrainSeconds:F2} s + {m.EvaluationSeconds:F2} test + {m.EvolutionSeconds:F2} evolve  │  nnz {nnz:N0}");
     }
 
     private static string Percent(double fraction) =>

@@ -33,7 +33,7 @@ public sealed class AnalysisRuns : IDisposable
     private string Train(string name, string hidden, string seed, bool snapshots)
     {
         string output = Path.Combine(_folder.FullName, name);
-        string[] args = ["train", "--train-csv", CliRun.Digits, "--hidden", hidden, "--epsilon", "4", "--epochs", "4", "--batch-size", "64", "--seed", seed, "-o", output];
+        string[] args = ["train", "--train-csv", CliRun.Digits, "--hidden-sizes", hidden, "--epsilon", "4", "--epochs", "4", "--batch-size", "64", "--seed", seed, "-o", output];
         CliRun run = CliRun.Of(snapshots ? [.. args, "--snapshot-every", "2"] : args);
         Assert.True(run.ExitCode == 0, run.Error);
         return output;

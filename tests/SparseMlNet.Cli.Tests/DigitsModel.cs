@@ -7,7 +7,7 @@ public sealed class DigitsModel : IDisposable
 
     public DigitsModel()
     {
-        CliRun train = CliRun.Of("train", "--train-csv", CliRun.Digits, "--hidden", "32", "--epsilon", "4", "--epochs", "2", "--batch-size", "64", "-o", _folder.FullName);
+        CliRun train = CliRun.Of("train", "--train-csv", CliRun.Digits, "--hidden-sizes", "32", "--epsilon", "4", "--epochs", "2", "--batch-size", "64", "-o", _folder.FullName);
         Assert.True(train.ExitCode == 0, train.Error);
         Path = System.IO.Path.Combine(_folder.FullName, "model.spmlnet");
     }

@@ -17,9 +17,9 @@ public sealed class TrainCommandTests : IDisposable
     public void TrainerOptions_MapsEveryHyperparameterOption()
     {
         (TrainCommand command, ParseResult parse) = Parse(
-            "--train-csv", "data.csv", "--kind", "fixprob", "--hidden", "300,100", "--epsilon", "11", "--zeta", "0.2", "--learning-rate", "0.05",
+            "--train-csv", "data.csv", "--kind", "fixprob", "--hidden-sizes", "300,100", "--epsilon", "11", "--zeta", "0.2", "--learning-rate", "0.05",
             "--momentum", "0.5", "--weight-decay", "0.001", "--dropout", "0.1", "--batch-size", "64", "--epochs", "7", "--activation", "allrelu",
-            "--allrelu-alpha", "0.75", "--seed", "9", "--evolve-output");
+            "--allrelu-alpha", "0.75", "--seed", "9", "--evolve-output", "--min-batches", "4", "--validation-fraction", "0.25", "--patience", "6");
 
         MlpTrainerOptions options = command.TrainerOptions(parse.CommandResult);
 
@@ -38,6 +38,34 @@ public sealed class TrainCommandTests : IDisposable
         Assert.Equal(0.75f, options.AllReluAlpha);
         Assert.Equal(9, options.Seed);
         Assert.True(options.EvolveOutputLayer);
+        Assert.Equal(4, options.MinimumBatchesPerEpoch);
+        Assert.Equal(0.25, options.ValidationFraction);
+        Assert.Equal(6, options.EarlyStoppingPatience);
+    }
+
+    [Fact]
+    public void EveryTrainerHyperparameterHasAnOptionFromTheOneTable()
+    {
+        var (command, _) = Parse();
+        foreach (var property in typeof(MlpTrainerOptions).GetProperties().Where(p => p.CanWrite && p.Name != nameof(MlpTrainerOptions.Evolution)))
+        {
+            var row = SparseMlNet.Cli.Options.HyperparameterTable.For(property.Name);
+            Assert.True(row is not null, $"MlpTrainerOptions.{property.Name} has no row in the CLI's hyperparameter table.");
+            Assert.Contains(command.Options, o => o.Name == row.Option);
+        }
+    }
+
+    [Fact]
+    public void Train_PatienceStopsEarlyAndTheSummarySaysWhichEpochWasKept()
+    {
+        string output = Path.Combine(_folder.FullName, "early");
+        CliRun run = CliRun.Of("train", "--train-csv", CliRun.Digits, "--hidden-sizes", "32", "--epsilon", "4", "--epochs", "60", "--learning-rate", "0.3",
+            "--validation-fraction", "0.3", "--patience", "2", "-o", output);
+
+        Assert.True(run.ExitCode == 0, run.Output);
+        Assert.Contains("Early stopping", run.Output);
+        var log = SparseMlNet.IO.MetricsCsv.Read(Path.Combine(output, "metrics.csv"));
+        Assert.True(log.Epochs.Count < 60, $"{log.Epochs.Count} epochs ran");
     }
 
     [Fact]
@@ -79,14 +107,14 @@ public sealed class TrainCommandTests : IDisposable
     [Fact]
     public void Hidden_None_MeansNoHiddenLayer()
     {
-        (TrainCommand command, ParseResult parse) = Parse("--hidden", "none");
+        (TrainCommand command, ParseResult parse) = Parse("--hidden-sizes", "none");
 
         Assert.Empty(command.TrainerOptions(parse.CommandResult).HiddenLayerSizes);
     }
 
     [Theory]
-    [InlineData("--hidden", "100,x")]
-    [InlineData("--hidden", "0")]
+    [InlineData("--hidden-sizes", "100,x")]
+    [InlineData("--hidden-sizes", "0")]
     [InlineData("--kind", "sparse")]
     [InlineData("--train-images", "a.gz")]
     [InlineData("--train-csv", "a.csv", "--train-images", "b.gz", "--train-labels", "c.gz")]
@@ -133,7 +161,7 @@ public sealed class TrainCommandTests : IDisposable
     {
         string output = Path.Combine(_folder.FullName, "run");
 
-        CliRun run = CliRun.Of("train", "--train-csv", CliRun.Digits, "--hidden", "32", "--epsilon", "4", "--epochs", "3", "--batch-size", "64", "-o", output);
+        CliRun run = CliRun.Of("train", "--train-csv", CliRun.Digits, "--hidden-sizes", "32", "--epsilon", "4", "--epochs", "3", "--batch-size", "64", "-o", output);
 
         Assert.True(run.ExitCode == 0, run.Error);
         Assert.Contains("Test accuracy", run.Output, StringComparison.Ordinal);

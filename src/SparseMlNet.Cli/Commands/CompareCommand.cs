@@ -60,7 +60,7 @@ internal sealed class CompareCommand : Command
             {
                 throw new CliException(
                     $"NNSTD compares networks of the same shape: '{paths[i]}' has layer sizes {string.Join("-", networks[i].LayerSizes)} but '{paths[0]}' has "
-                    + $"{string.Join("-", networks[0].LayerSizes)}. Compare models trained on the same data with the same --hidden sizes.");
+                    + $"{string.Join("-", networks[0].LayerSizes)}. Compare models trained on the same data with the same --hidden-sizes.");
             }
         }
 

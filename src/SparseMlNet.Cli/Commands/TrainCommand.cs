@@ -1,6 +1,7 @@
 using System.CommandLine;
 using System.CommandLine.Parsing;
 using System.Globalization;
+using SparseMlNet.Cli.Options;
 using SparseMlNet.Data;
 using SparseMlNet.IO;
 using SparseMlNet.Networks;
@@ -29,13 +30,18 @@ internal sealed class TrainCommand : Command
             + "Writes model.spmlnet, metrics.csv (one row per epoch) and run.json to --output.")
     {
         _terminal = terminal;
-        foreach (Option option in (Option[])[
-            TrainImages, TrainLabels, TrainCsv, LabelColumn, TestImages, TestLabels, TestCsv, TestFraction, Scaling,
-            Kind, HiddenSizes, Epsilon, Zeta, LearningRate, Momentum, WeightDecay, Dropout, BatchSize, Epochs, Activation, AllReluAlpha, Seed, EvolveOutput,
-            Output, SnapshotEvery])
+        foreach (Option option in (Option[])[TrainImages, TrainLabels, TrainCsv, LabelColumn, TestImages, TestLabels, TestCsv, TestFraction, Scaling])
         {
             Options.Add(option);
         }
+
+        foreach (Option option in Hyperparameters.All)
+        {
+            Options.Add(option);
+        }
+
+        Options.Add(Output);
+        Options.Add(SnapshotEvery);
 
         Validators.Add(ValidateDataOptions);
         SetAction((parse, cancellationToken) => Task.Run(() => Execute(parse, cancellationToken), CancellationToken.None));
@@ -67,65 +73,16 @@ internal sealed class TrainCommand : Command
         Description = "Feature scaling, fitted on the training data only and saved with the model [default: standardize].",
     };
 
-    internal Option<NetworkKind?> Kind { get; } = new("--kind")
-    {
-        HelpName = "set|fixprob|dense",
-        Description = "SET (sparse, evolving topology), FixProb (sparse, static) or dense [default: set].",
-    };
-
-    internal Option<int[]?> HiddenSizes { get; } = new("--hidden")
-    {
-        HelpName = "SIZES",
-        Description = "Hidden layer sizes, comma-separated, input side first; 'none' for no hidden layer [default: 1000,1000,1000].",
-        CustomParser = ParseSizes,
-    };
-
-    internal Option<double> Epsilon { get; } = new("--epsilon")
-    {
-        HelpName = "ε",
-        Description = "ε of the Erdős–Rényi initialisation, p = ε(n_in + n_out)/(n_in·n_out); > 0. Ignored by dense.",
-        DefaultValueFactory = _ => MlpTrainerOptions.Defaults.Epsilon,
-    };
-
-    internal Option<double> Zeta { get; } = new("--zeta")
-    {
-        HelpName = "ζ",
-        Description = "ζ, fraction of the positive and of the negative weights SET prunes and regrows after each epoch; in [0, 1).",
-        DefaultValueFactory = _ => MlpTrainerOptions.Defaults.Zeta,
-    };
-
-    internal Option<float?> LearningRate { get; } = new("--learning-rate") { HelpName = "η", Description = $"SGD learning rate; > 0 [default: {MlpTrainerOptions.Defaults.LearningRate} for set and fixprob, {MlpTrainerOptions.Defaults.DenseLearningRate} for dense]." };
-
-    internal Option<float> Momentum { get; } = new("--momentum") { HelpName = "μ", Description = "Classical momentum; in [0, 1).", DefaultValueFactory = _ => MlpTrainerOptions.Defaults.Momentum };
-
-    internal Option<float> WeightDecay { get; } = new("--weight-decay") { HelpName = "λ", Description = "Weight decay: each update shrinks every weight (not bias) by the factor (1 − λ); in [0, 1).", DefaultValueFactory = _ => MlpTrainerOptions.Defaults.WeightDecay };
-
-    internal Option<float> Dropout { get; } = new("--dropout") { HelpName = "RATE", Description = "Dropout rate of the hidden layers during training; in [0, 1).", DefaultValueFactory = _ => MlpTrainerOptions.Defaults.Dropout };
-
-    internal Option<int> BatchSize { get; } = new("--batch-size") { HelpName = "N", Description = "Mini-batch size; ≥ 1.", DefaultValueFactory = _ => MlpTrainerOptions.Defaults.BatchSize };
-
-    internal Option<int?> Epochs { get; } = new("--epochs")
-    {
-        HelpName = "N",
-        Description = $"Training epochs; ≥ 1 [default: {MlpTrainerOptions.Defaults.Epochs}, or {SampleEpochs} on the embedded sample].",
-    };
-
-    internal Option<ActivationKind?> Activation { get; } = new("--activation")
-    {
-        HelpName = "relu|allrelu|sigmoid|tanh",
-        Description = "Hidden activation; allrelu is the alternated left ReLU of Curci et al. (2021) [default: relu].",
-    };
-
-    internal Option<float> AllReluAlpha { get; } = new("--allrelu-alpha") { HelpName = "α", Description = "α of All-ReLU; finite.", DefaultValueFactory = _ => MlpTrainerOptions.Defaults.AllReluAlpha };
-
-    internal Option<int> Seed { get; } = new("--seed")
-    {
-        HelpName = "N",
-        Description = "Seed of the hold-out split, topology, weights, shuffling, dropout and evolution; equal seeds give equal runs.",
-        DefaultValueFactory = _ => MlpTrainerOptions.Defaults.Seed,
-    };
-
-    internal Option<bool> EvolveOutput { get; } = new("--evolve-output") { Description = "SET: evolve the output layer too (by default only hidden layers evolve, as in the reference implementation)." };
+    /// <summary>
+    /// The classifier's hyperparameters, one option per <see cref="MlpTrainerOptions"/> property, registered from the CLI's one table
+    /// (<see cref="HyperparameterTable"/>) with the engine's defaults.
+    /// </summary>
+    internal HyperparameterOptions<MlpTrainerOptions> Hyperparameters { get; } = new(
+        defaultNotes: new Dictionary<string, string>
+        {
+            [nameof(MlpTrainerOptions.LearningRate)] = $"{MlpTrainerOptions.Defaults.LearningRate} for set and fixprob, {MlpTrainerOptions.Defaults.DenseLearningRate} for dense",
+            [nameof(MlpTrainerOptions.Epochs)] = $"{MlpTrainerOptions.Defaults.Epochs}, or {SampleEpochs} on the embedded sample",
+        });
 
     internal Option<string?> Output { get; } = new("--output", "-o") { HelpName = "DIR", Description = "Folder for model.spmlnet, metrics.csv and run.json (created if missing) [default: runs/<kind>]." };
 
@@ -144,59 +101,23 @@ internal sealed class TrainCommand : Command
 
     /// <summary>The trainer options the command line asks for (checked against their ranges by the command's validator).</summary>
     /// <param name="parse">The parsed train command (<c>ParseResult.CommandResult</c>).</param>
-    internal MlpTrainerOptions TrainerOptions(SymbolResult parse) => new()
+    internal MlpTrainerOptions TrainerOptions(SymbolResult parse)
     {
-        Kind = parse.GetValue(Kind) ?? NetworkKind.Set,
-        // A collection option not given reads as an empty array, which here would mean "no hidden layer": ask whether it was given.
-        HiddenLayerSizes = parse.GetResult(HiddenSizes) is null ? MlpTrainerOptions.Defaults.HiddenLayerSizes : parse.GetValue(HiddenSizes) ?? [],
-        Epsilon = parse.GetValue(Epsilon),
-        Zeta = parse.GetValue(Zeta),
-        LearningRate = parse.GetValue(LearningRate),
-        Momentum = parse.GetValue(Momentum),
-        WeightDecay = parse.GetValue(WeightDecay),
-        Dropout = parse.GetValue(Dropout),
-        BatchSize = parse.GetValue(BatchSize),
-        Epochs = parse.GetValue(Epochs) ?? (UsesSample(parse) ? SampleEpochs : MlpTrainerOptions.Defaults.Epochs),
-        Activation = parse.GetValue(Activation) ?? MlpTrainerOptions.Defaults.Activation,
-        AllReluAlpha = parse.GetValue(AllReluAlpha),
-        EvolveOutputLayer = parse.GetValue(EvolveOutput),
-        Seed = parse.GetValue(Seed),
-    };
+        MlpTrainerOptions options = Hyperparameters.Apply(parse);
+        if (!Hyperparameters.IsGiven(parse, nameof(MlpTrainerOptions.Epochs)) && UsesSample(parse))
+        {
+            options.Epochs = SampleEpochs;
+        }
+
+        return options;
+    }
 
     /// <summary>The output folder: --output, or runs/&lt;kind&gt; under the current directory.</summary>
     internal string OutputFolder(SymbolResult parse) =>
-        parse.GetValue(Output) ?? Path.Combine("runs", (parse.GetValue(Kind) ?? NetworkKind.Set).ToString().ToLowerInvariant());
+        parse.GetValue(Output) ?? Path.Combine("runs", Hyperparameters.Apply(parse).Kind.ToString().ToLowerInvariant());
 
     private static string HoldOut(double fraction, int seed) =>
         string.Create(CultureInfo.InvariantCulture, $"a stratified {fraction * 100:0.#}% hold-out, seed {seed}");
-
-    private static int[]? ParseSizes(ArgumentResult result)
-    {
-        if (result.Tokens.Count == 0)
-        {
-            return null;
-        }
-
-        string text = string.Join(",", result.Tokens.Select(t => t.Value)).Trim();
-        if (text.Equals("none", StringComparison.OrdinalIgnoreCase))
-        {
-            return [];
-        }
-
-        var sizes = new List<int>();
-        foreach (string part in text.Split(',', StringSplitOptions.TrimEntries))
-        {
-            if (!int.TryParse(part, NumberStyles.None, CultureInfo.InvariantCulture, out int size) || size < 1)
-            {
-                result.AddError($"--hidden: '{part}' is not a layer size; give positive integers separated by commas, such as 1000,1000,1000, or 'none'.");
-                return [];
-            }
-
-            sizes.Add(size);
-        }
-
-        return [.. sizes];
-    }
 
     private void ValidateDataOptions(CommandResult result)
     {
@@ -226,7 +147,7 @@ internal sealed class TrainCommand : Command
             result.AddError($"--snapshot-every is {every}; give a number of epochs of at least 1, such as 10.");
         }
 
-        if (result.GetValue(Activation) is ActivationKind.Identity)
+        if (result.GetValue((Option<ActivationKind?>)Hyperparameters[nameof(MlpTrainerOptions.Activation)]) is ActivationKind.Identity)
         {
             result.AddError("--activation identity would make the hidden layers linear; choose relu, allrelu, sigmoid or tanh.");
         }
@@ -250,20 +171,7 @@ internal sealed class TrainCommand : Command
         }
     }
 
-    private string OptionFor(string? property) => property switch
-    {
-        nameof(MlpTrainerOptions.HiddenLayerSizes) => HiddenSizes.Name,
-        nameof(MlpTrainerOptions.Epsilon) => Epsilon.Name,
-        nameof(MlpTrainerOptions.Zeta) => Zeta.Name,
-        nameof(MlpTrainerOptions.LearningRate) => LearningRate.Name,
-        nameof(MlpTrainerOptions.Momentum) => Momentum.Name,
-        nameof(MlpTrainerOptions.WeightDecay) => WeightDecay.Name,
-        nameof(MlpTrainerOptions.Dropout) => Dropout.Name,
-        nameof(MlpTrainerOptions.BatchSize) => BatchSize.Name,
-        nameof(MlpTrainerOptions.Epochs) => Epochs.Name,
-        nameof(MlpTrainerOptions.AllReluAlpha) => AllReluAlpha.Name,
-        _ => property ?? "train",
-    };
+    private string OptionFor(string? property) => Hyperparameters.NameOf(property);
 
     /// <summary>Drops the " (Parameter 'x')" and "Actual value was …" parts .NET appends to argument exception messages.</summary>
     private static string WithoutParameterSuffix(string message)

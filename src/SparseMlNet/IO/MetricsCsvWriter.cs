@@ -9,7 +9,7 @@ namespace SparseMlNet.IO;
 /// Writes training metrics as CSV, one row per epoch, flushed after every row so that a run that crashes or is stopped keeps its finished epochs.
 /// </summary>
 /// <remarks>
-/// <para>Columns (snake_case header, invariant culture, full round-trip precision): epoch, train_loss, train_accuracy, test_loss, test_accuracy,
+/// <para>Columns (snake_case header, invariant culture, full round-trip precision): epoch, train_loss, train_accuracy, test_loss, test_accuracy, validation_loss, validation_accuracy (empty without validation data),
 /// train_seconds, evaluation_seconds, evolution_seconds, peak_working_set_mb, managed_mb (mebibytes, 2²⁰ bytes), then nnz_l1 … nnz_lL
 /// and density_l1 … density_lL for the L layers, input side first. A metric that is NaN (no test set, accuracy of an autoencoder) is an empty cell.</para>
 /// <para>The header is written when the writer is created, so even a run that fails in its first epoch leaves a well-formed file.</para>
@@ -55,14 +55,14 @@ public sealed class MetricsCsvWriter : IDisposable
 
     /// <summary>The column names for a network of <paramref name="layerCount"/> layers, in file order.</summary>
     /// <param name="layerCount">Number of layers L; Range: ≥ 1.</param>
-    /// <returns>10 + 2L names.</returns>
+    /// <returns>12 + 2L names.</returns>
     /// <exception cref="ArgumentOutOfRangeException"><paramref name="layerCount"/> &lt; 1.</exception>
     public static IReadOnlyList<string> Header(int layerCount)
     {
         ArgumentOutOfRangeException.ThrowIfLessThan(layerCount, 1);
         var names = new List<string>
         {
-            "epoch", "train_loss", "train_accuracy", "test_loss", "test_accuracy",
+            "epoch", "train_loss", "train_accuracy", "test_loss", "test_accuracy", "validation_loss", "validation_accuracy",
             "train_seconds", "evaluation_seconds", "evolution_seconds", "peak_working_set_mb", "managed_mb",
         };
         for (int l = 1; l <= layerCount; l++)
@@ -96,6 +96,8 @@ public sealed class MetricsCsvWriter : IDisposable
         WriteNumber(metrics.TrainAccuracy);
         WriteNumber(metrics.TestLoss);
         WriteNumber(metrics.TestAccuracy);
+        WriteNumber(metrics.ValidationLoss);
+        WriteNumber(metrics.ValidationAccuracy);
         WriteNumber(metrics.TrainSeconds);
         WriteNumber(metrics.EvaluationSeconds);
         WriteNumber(metrics.EvolutionSeconds);

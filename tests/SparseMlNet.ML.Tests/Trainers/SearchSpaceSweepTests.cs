@@ -67,7 +67,8 @@ public sealed class SearchSpaceSweepTests
         for (int trial = 0; trial < 8; trial++)
         {
             var options = Sample<SparseMlpOptions>(random);
-            // The test's time budget, not part of the search space: at most 2 × 128 neurons and 10 to 30 epochs per fit.
+            // The test's time budget, not part of the search space: at most 2 × 128 neurons, 10 to 30 epochs of at least 4 steps per fit.
+            options.MinimumBatchesPerEpoch = 4;
             options.HiddenLayerWidth = Math.Min(options.HiddenLayerWidth, 128);
             options.HiddenLayerCount = Math.Min(options.HiddenLayerCount, 2);
             options.Epochs = Math.Clamp(options.Epochs, 10, 30);

@@ -14,7 +14,7 @@ public sealed class MetricsCsvWriterTests : IDisposable
     public void Header_NamesEveryColumnWithOneNnzAndDensityPerLayer()
     {
         Assert.Equal(
-            ["epoch", "train_loss", "train_accuracy", "test_loss", "test_accuracy", "train_seconds", "evaluation_seconds", "evolution_seconds",
+            ["epoch", "train_loss", "train_accuracy", "test_loss", "test_accuracy", "validation_loss", "validation_accuracy", "train_seconds", "evaluation_seconds", "evolution_seconds",
              "peak_working_set_mb", "managed_mb", "nnz_l1", "nnz_l2", "nnz_l3", "density_l1", "density_l2", "density_l3"],
             MetricsCsvWriter.Header(3));
     }

@@ -1,0 +1,58 @@
+using System.Globalization;
+
+namespace SparseMlNet.Cli.Options;
+
+/// <summary>
+/// The one table of engine hyperparameters on the command line: each row names an engine options property (of
+/// <c>MlpTrainerOptions</c> or <c>QuickSelectionOptions</c>) and its option name, value name and description. Every command that exposes
+/// a hyperparameter registers it from here (<see cref="HyperparameterOptions{TOptions}"/>), so a property has one option name and one
+/// meaning in <c>train</c> and <c>select</c>, its default comes from the engine options object, and range errors name the option.
+/// </summary>
+internal static class HyperparameterTable
+{
+    /// <summary>One row: the engine property, the command-line option, its value name and its description (the default is appended).</summary>
+    internal sealed record Row(string Property, string Option, string HelpName, string Description);
+
+    /// <summary>Every row; a property missing here is not exposed on the command line.</summary>
+    public static IReadOnlyList<Row> Rows { get; } =
+    [
+        new("Kind", "--kind", "set|fixprob|dense", "SET (sparse, evolving topology), FixProb (sparse, static) or dense."),
+        new("HiddenLayerSizes", "--hidden-sizes", "SIZES", "Hidden layer sizes of the classifier, comma-separated, input side first; 'none' for no hidden layer."),
+        new("HiddenNeurons", "--hidden-neurons", "N", "Hidden neurons of the autoencoder's single hidden layer; ≥ 1."),
+        new("Epsilon", "--epsilon", "ε", "ε of the Erdős–Rényi initialisation, p = ε(n_in + n_out)/(n_in·n_out); > 0. Ignored by dense."),
+        new("Zeta", "--zeta", "ζ", "ζ, fraction of the positive and of the negative weights SET prunes and regrows after each epoch; in [0, 1)."),
+        new("NoiseFactor", "--noise", "σ", "Standard deviation of the Gaussian input corruption, in scaled units; ≥ 0."),
+        new("LearningRate", "--learning-rate", "η", "SGD learning rate; > 0."),
+        new("Momentum", "--momentum", "μ", "Classical momentum; in [0, 1)."),
+        new("WeightDecay", "--weight-decay", "λ", "Weight decay: each update shrinks every weight (not bias) by the factor (1 − λ); in [0, 1)."),
+        new("Dropout", "--dropout", "RATE", "Dropout rate of the hidden layers during training; in [0, 1)."),
+        new("BatchSize", "--batch-size", "N", "Largest mini-batch size; ≥ 1 (small data sets use smaller batches, see --min-batches)."),
+        new("MinimumBatchesPerEpoch", "--min-batches", "N", "Minimum mini-batches (SGD steps) per epoch: the batch shrinks to ⌈n / N⌉ on small data; ≥ 1 (1: off)."),
+        new("Epochs", "--epochs", "N", "Training epochs; ≥ 1."),
+        new("Activation", "--activation", "relu|allrelu|sigmoid|tanh", "Hidden activation; allrelu is the alternated left ReLU of Curci et al. (2021)."),
+        new("AllReluAlpha", "--allrelu-alpha", "α", "α of All-ReLU; finite."),
+        new("OutputActivation", "--output-activation", "identity|tanh", "Reconstruction activation of the autoencoder."),
+        new("EvolveOutputLayer", "--evolve-output", "", "SET: evolve the output layer too (by default only hidden layers evolve, as in the reference implementation)."),
+        new("EvolveDecoder", "--evolve-decoder", "", "Let SET evolve the decoder too, as the reference implementation does (default: encoder only)."),
+        new("RegrowthWeightScale", "--regrowth-scale", "S", "Regrown connections start at S × the initialisation range; in [0, 1] (0: zero-start, as RigL)."),
+        new("Scaling", "--scaling", "standardize|minmax|none", "Feature scaling before training."),
+        new("DropConstantFeatures", "--drop-constant", "", "Leave constant columns out (score 0) instead of stopping with an error."),
+        new("ValidationFraction", "--validation-fraction", "FRACTION", "Fraction of the training rows held out (stratified) as the validation set early stopping watches; in (0, 1)."),
+        new("EarlyStoppingPatience", "--patience", "EPOCHS", "Early stopping: stop after this many epochs without a lower validation loss and keep the best epoch's network; ≥ 1. Needs --validation-fraction."),
+        new("Seed", "--seed", "N", "Seed of the topology, weights, shuffling, dropout and evolution; equal seeds give equal runs."),
+    ];
+
+    /// <summary>The row of <paramref name="property"/>, or null.</summary>
+    public static Row? For(string? property) => Rows.FirstOrDefault(r => r.Property == property);
+
+    /// <summary>A default value as the help text shows it.</summary>
+    public static string Show(object? value) => value switch
+    {
+        null => "none",
+        IEnumerable<int> sizes => sizes.Any() ? string.Join(",", sizes) : "none",
+        Enum e => e.ToString().ToLowerInvariant(),
+        bool b => b ? "on" : "off",
+        IFormattable f => f.ToString(null, CultureInfo.InvariantCulture),
+        _ => value.ToString() ?? "",
+    };
+}
