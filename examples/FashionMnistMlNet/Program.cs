@@ -69,10 +69,11 @@ Console.WriteLine($"Saved to {path} ({new FileInfo(path).Length / 1024.0:F0} KiB
 // 5. Predict single images with a PredictionEngine on the reloaded model; it agrees with the original.
 var engine = reloadContext.Model.CreatePredictionEngine<Image, Prediction>(reloaded, inputSchemaDefinition: Image.Definition());
 var original = ml.Model.CreatePredictionEngine<Image, Prediction>(model, inputSchemaDefinition: Image.Definition());
-int agree = 0, shown = 0;
+int agree = 0, shown = 0, compared = 0;
 foreach (var image in ml.Data.CreateEnumerable<Image>(test, reuseRowObject: false, schemaDefinition: Image.Definition()).Take(200))
 {
     var p = engine.Predict(image);
+    compared++;
     agree += p.PredictedLabel == original.Predict(image).PredictedLabel ? 1 : 0;
     if (shown++ < 5)
     {
@@ -80,7 +81,8 @@ foreach (var image in ml.Data.CreateEnumerable<Image>(test, reuseRowObject: fals
     }
 }
 
-Console.WriteLine($"Reloaded and original model agree on {agree} of 200 test images.");
+Console.WriteLine($"Reloaded and original model agree on {agree} of {compared} test images.");
+return agree == compared ? 0 : 1;
 
 static IDataView ToDataView(MLContext ml, Dataset data)
 {
