@@ -182,7 +182,7 @@ public sealed class SparseMatrix
         }
     }
 
-    private int Find(int row, int column)
+    internal int Find(int row, int column)
     {
         ArgumentOutOfRangeException.ThrowIfNegative(row);
         ArgumentOutOfRangeException.ThrowIfGreaterThanOrEqual(row, Rows);

@@ -11,4 +11,13 @@ public interface IPruneCriterion
     /// <param name="remove">One flag per connection in CSR order, all false on entry; set true for each connection to remove.</param>
     /// <returns>The number of connections marked.</returns>
     int SelectForRemoval(SparseMatrix matrix, double zeta, Span<bool> remove);
+
+    /// <summary>
+    /// The exact number of connections a step with <paramref name="zeta"/> must remove from <paramref name="matrix"/>; <see cref="TopologyEvolution"/>
+    /// checks <see cref="SelectForRemoval"/> against it. Default ⌊ζ·nnz⌋.
+    /// </summary>
+    /// <param name="matrix">The layer's connectivity and weights.</param>
+    /// <param name="zeta">ζ; Range: [0, 1).</param>
+    /// <returns>A count in [0, nnz].</returns>
+    int RemovalCount(SparseMatrix matrix, double zeta) => (int)(zeta * matrix.Nnz);
 }

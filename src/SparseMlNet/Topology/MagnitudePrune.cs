@@ -9,6 +9,22 @@ namespace SparseMlNet.Topology;
 /// </summary>
 public sealed class MagnitudePrune : IPruneCriterion
 {
+    /// <summary>SET's count, per sign: ⌊ζ·n₊⌋ + ⌊ζ·n₋⌋ (zero weights count as positive).</summary>
+    /// <param name="matrix">The layer's connectivity and weights.</param>
+    /// <param name="zeta">ζ; Range: [0, 1).</param>
+    /// <returns>The number of connections a step removes.</returns>
+    public int RemovalCount(SparseMatrix matrix, double zeta)
+    {
+        ArgumentNullException.ThrowIfNull(matrix);
+        int positives = 0;
+        foreach (float v in matrix.Weights)
+        {
+            positives += v >= 0 ? 1 : 0;
+        }
+
+        return (int)(zeta * positives) + (int)(zeta * (matrix.Nnz - positives));
+    }
+
     /// <inheritdoc/>
     public int SelectForRemoval(SparseMatrix matrix, double zeta, Span<bool> remove)
     {

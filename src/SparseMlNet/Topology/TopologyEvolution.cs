@@ -18,8 +18,10 @@ public sealed class TopologyEvolution
     /// <param name="evolveOutputLayer">Whether the last layer evolves too (SET's reference implementation evolves hidden layers only).</param>
     /// <param name="newWeightScale">s in [0, 1]: a regrown connection's weight is drawn from U(−s·L, s·L), L the layer's initialisation limit at the neuron's new fan-in; see <see cref="NewWeightScale"/>.</param>
     /// <exception cref="ArgumentOutOfRangeException"><paramref name="zeta"/> is outside [0, 1), or <paramref name="newWeightScale"/> outside [0, 1].</exception>
-    public TopologyEvolution(double zeta, IPruneCriterion prune, IGrowthCriterion growth, bool evolveOutputLayer = false, double newWeightScale = DefaultNewWeightScale)
+    /// <param name="schedule">When the step runs and with which ζ; null for SET's: after every epoch but the last, constant ζ (<see cref="EvolutionSchedule.EveryEpoch"/>).</param>
+    public TopologyEvolution(double zeta, IPruneCriterion prune, IGrowthCriterion growth, bool evolveOutputLayer = false, double newWeightScale = DefaultNewWeightScale, IEvolutionSchedule? schedule = null)
     {
+        Schedule = schedule ?? EvolutionSchedule.EveryEpoch;
         if (!(newWeightScale >= 0 && newWeightScale <= 1))
         {
             throw new ArgumentOutOfRangeException(nameof(newWeightScale), newWeightScale, "The scale of regrown weights must lie in [0, 1]: 0 starts them at zero, 1 draws them like initial weights.");
@@ -61,26 +63,61 @@ public sealed class TopologyEvolution
     /// <summary>Whether the output layer evolves.</summary>
     public bool EvolveOutputLayer { get; }
 
+    /// <summary>When the step runs and with which ζ (constant for SET, cosine-decayed for RigL).</summary>
+    public IEvolutionSchedule Schedule { get; }
+
     /// <summary>SET: magnitude pruning per sign and uniform random growth.</summary>
     /// <param name="zeta">ζ; Range: [0, 1).</param>
     /// <param name="evolveOutputLayer">Whether the output layer evolves too.</param>
     /// <param name="newWeightScale">Scale of regrown weights; see <see cref="NewWeightScale"/>.</param>
-    public static TopologyEvolution Set(double zeta, bool evolveOutputLayer = false, double newWeightScale = DefaultNewWeightScale) =>
-        new(zeta, new MagnitudePrune(), new RandomGrowth(), evolveOutputLayer, newWeightScale);
+    /// <param name="schedule">When to evolve and with which ζ; null for every epoch but the last with constant ζ.</param>
+    /// <returns>The policy.</returns>
+    public static TopologyEvolution Set(double zeta, bool evolveOutputLayer = false, double newWeightScale = DefaultNewWeightScale, IEvolutionSchedule? schedule = null) =>
+        new(zeta, new MagnitudePrune(), new RandomGrowth(), evolveOutputLayer, newWeightScale, schedule);
 
     /// <summary>Prunes and regrows one layer in place (its <see cref="SparseLayer.Matrix"/> is replaced); new weights are <see cref="NewWeightScale"/> times a draw from the layer's <see cref="Layer.Initialization"/> at their neuron's new fan-in.</summary>
     /// <param name="layer">The layer.</param>
     /// <param name="random">Seeded random source.</param>
     /// <returns>Counts of the step.</returns>
-    public EvolutionStep Evolve(SparseLayer layer, Random random)
+    /// <exception cref="InvalidOperationException">A criterion broke the step's contract (wrong count, a grown position that is out of range, occupied or repeated); the layer is left unchanged.</exception>
+    public EvolutionStep Evolve(SparseLayer layer, Random random) => Evolve(layer, random, Zeta);
+
+    /// <summary>Prunes and regrows one layer in place with the fraction <paramref name="zeta"/> (a schedule's ζ for this epoch).</summary>
+    /// <param name="layer">The layer.</param>
+    /// <param name="random">Seeded random source.</param>
+    /// <param name="zeta">ζ of this step; Range: [0, 1).</param>
+    /// <returns>Counts of the step.</returns>
+    /// <exception cref="ArgumentOutOfRangeException"><paramref name="zeta"/> is outside [0, 1).</exception>
+    /// <exception cref="InvalidOperationException">A criterion broke the step's contract (wrong count, a grown position that is out of range, occupied or repeated); the layer is left unchanged.</exception>
+    public EvolutionStep Evolve(SparseLayer layer, Random random, double zeta)
     {
         ArgumentNullException.ThrowIfNull(layer);
+        ArgumentNullException.ThrowIfNull(random);
+        if (!(zeta >= 0 && zeta < 1))
+        {
+            throw new ArgumentOutOfRangeException(nameof(zeta), zeta, "Zeta (ζ) of an evolution step must lie in [0, 1).");
+        }
+
         SparseMatrix old = layer.Matrix;
         var remove = new bool[old.Nnz];
-        int removed = Prune.SelectForRemoval(old, Zeta, remove);
+        int expected = Prune.RemovalCount(old, zeta);
+        int removed = Prune.SelectForRemoval(old, zeta, remove);
+        int marked = 0;
+        foreach (bool r in remove)
+        {
+            marked += r ? 1 : 0;
+        }
+
+        if (removed != expected || marked != expected)
+        {
+            throw new InvalidOperationException(
+                $"{Prune.GetType().Name} broke the pruning contract: ζ = {zeta} asks for {expected} removals; it reported {removed} and marked {marked}.");
+        }
+
         var grown = new long[removed];
         Growth.SelectNew(old, remove, random, grown);
         Array.Sort(grown);
+        CheckGrown(old, remove, grown);
 
         int columns = old.Columns;
         int nnz = old.Nnz;
@@ -140,7 +177,37 @@ public sealed class TopologyEvolution
             }
         }
 
+        if (matrix.Nnz != old.Nnz)
+        {
+            throw new InvalidOperationException($"Evolution changed nnz from {old.Nnz} to {matrix.Nnz}; a step must keep it constant.");
+        }
+
         layer.Replace(matrix, velocity);
         return new EvolutionStep(removed, removed, matrix.Nnz);
+    }
+
+    /// <summary>Every grown position (sorted) must be inside the matrix, distinct, and empty or freed by this step's pruning.</summary>
+    private void CheckGrown(SparseMatrix old, ReadOnlySpan<bool> removed, ReadOnlySpan<long> grown)
+    {
+        long size = (long)old.Rows * old.Columns;
+        for (int i = 0; i < grown.Length; i++)
+        {
+            long position = grown[i];
+            if (position < 0 || position >= size)
+            {
+                throw new InvalidOperationException($"{Growth.GetType().Name} grew position {position}, outside the {old.Rows} × {old.Columns} layer.");
+            }
+
+            if (i > 0 && grown[i - 1] == position)
+            {
+                throw new InvalidOperationException($"{Growth.GetType().Name} grew position {position} twice in one step.");
+            }
+
+            int k = old.Find((int)(position / old.Columns), (int)(position % old.Columns));
+            if (k >= 0 && !removed[k])
+            {
+                throw new InvalidOperationException($"{Growth.GetType().Name} grew position {position}, which holds a kept connection.");
+            }
+        }
     }
 }

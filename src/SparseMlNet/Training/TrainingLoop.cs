@@ -7,7 +7,7 @@ namespace SparseMlNet.Training;
 
 /// <summary>
 /// The epoch loop shared by every trainer (classifier, autoencoder): shuffle, mini-batch forward/backward/update, optional evaluation,
-/// topology evolution after every epoch but the last, metrics. Reproducible from one seed: the shuffle, dropout masks, input noise and evolution
+/// topology evolution when the policy's <see cref="IEvolutionSchedule"/> says so (SET: after every epoch but the last), metrics. Reproducible from one seed: the shuffle, dropout masks, input noise and evolution
 /// each draw from streams derived from (seed, epoch), independent of the number of cores.
 /// </summary>
 internal sealed class TrainingLoop(MultilayerPerceptron network, TrainingSettings settings, TopologyEvolution? evolution)
@@ -77,9 +77,9 @@ internal sealed class TrainingLoop(MultilayerPerceptron network, TrainingSetting
             bool stop = validation is { } v && earlyStopping is not null && earlyStopping.Observe(epoch, v.Loss);
             double evalSeconds = clock.Elapsed.TotalSeconds;
             clock.Restart();
-            if (evolution is not null && epoch < settings.Epochs && !stop)
+            if (evolution is not null && evolution.Schedule.ShouldEvolve(epoch, settings.Epochs) && !stop)
             {
-                Evolve(epoch, seed);
+                Evolve(epoch, seed, evolution.Schedule.ZetaAt(evolution.Zeta, epoch, settings.Epochs));
                 propagation.ResizeGradients();
             }
 
@@ -111,7 +111,7 @@ internal sealed class TrainingLoop(MultilayerPerceptron network, TrainingSetting
         return epochsRun;
     }
 
-    private void Evolve(int epoch, ulong seed)
+    private void Evolve(int epoch, ulong seed, double zeta)
     {
         // Layers evolve independently, each from its own seeded stream, so running them concurrently gives the same topology as in sequence.
         Parallel.For(0, network.Layers.Count, l =>
@@ -119,7 +119,7 @@ internal sealed class TrainingLoop(MultilayerPerceptron network, TrainingSetting
             bool output = l == network.Layers.Count - 1;
             if (network.Layers[l] is SparseLayer sparse && (!output || evolution!.EvolveOutputLayer))
             {
-                evolution!.Evolve(sparse, new Random((int)Dropout.Seed(seed, epoch, l, 3, 0)));
+                evolution!.Evolve(sparse, new Random((int)Dropout.Seed(seed, epoch, l, 3, 0)), zeta);
             }
         });
     }

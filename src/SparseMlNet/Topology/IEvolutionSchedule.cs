@@ -1,0 +1,21 @@
+namespace SparseMlNet.Topology;
+
+/// <summary>
+/// When a dynamic sparse training run evolves its topology and with which ζ (the shape of rigl's <c>UpdateSchedule</c>, Evci et al., ICML 2020):
+/// the training loop asks after every epoch; the prune-and-grow step itself belongs to <see cref="TopologyEvolution"/>.
+/// </summary>
+public interface IEvolutionSchedule
+{
+    /// <summary>Whether to evolve after <paramref name="epoch"/> of a run of <paramref name="epochs"/> epochs.</summary>
+    /// <param name="epoch">The 1-based epoch just trained.</param>
+    /// <param name="epochs">Epochs of the run.</param>
+    /// <returns>True to run the step now.</returns>
+    bool ShouldEvolve(int epoch, int epochs);
+
+    /// <summary>ζ of the step after <paramref name="epoch"/>, given the policy's base <paramref name="zeta"/>.</summary>
+    /// <param name="zeta">The policy's ζ; Range: [0, 1).</param>
+    /// <param name="epoch">The 1-based epoch just trained.</param>
+    /// <param name="epochs">Epochs of the run.</param>
+    /// <returns>ζ in [0, <paramref name="zeta"/>].</returns>
+    double ZetaAt(double zeta, int epoch, int epochs);
+}
