@@ -60,6 +60,7 @@ internal sealed class PredictCommand : Command
     private int Execute(ParseResult parse) => UserErrors.Run(_terminal, () =>
     {
         string modelPath = parse.GetValue(Model)!;
+        CheckOutput(parse.GetValue(Output)!, modelPath, parse.GetValue(Csv) ?? parse.GetValue(Images)!, parse.GetValue(Labels));
         ModelBundle model = ModelSerializer.Load(modelPath);
         (float[] features, int featureCount, int[]? labels, IReadOnlyList<string>? featureNames, string source) = ReadRows(parse, model);
         if (featureCount != model.Network.InputCount)
@@ -113,6 +114,24 @@ internal sealed class PredictCommand : Command
 
         IdxImages images = IdxReader.ReadImages(imagesPath);
         return (images.Pixels, images.PixelsPerImage, null, null, imagesPath);
+    }
+
+    /// <summary>Refuses an output that is a directory or one of the input files (predictions written over the model would destroy it).</summary>
+    private static void CheckOutput(string output, params string?[] inputs)
+    {
+        if (Directory.Exists(output))
+        {
+            throw new CliException($"-o '{output}' is a directory; give a file name for the predictions, such as '{Path.Combine(output, "predictions.csv")}'.");
+        }
+
+        string full = Path.GetFullPath(output);
+        foreach (string? input in inputs)
+        {
+            if (input is not null && string.Equals(Path.GetFullPath(input), full, StringComparison.Ordinal))
+            {
+                throw new CliException($"-o '{output}' is also an input of this command ('{input}'); writing the predictions there would overwrite it. Give another output file.");
+            }
+        }
     }
 
     private void WarnOnRenamedFeatures(ModelBundle model, IReadOnlyList<string>? names, string source)

@@ -15,7 +15,7 @@ namespace SparseMlNet.Data;
 /// Files of several concatenated gzip members are checked against the last member's trailer only, so they are refused; recompress them
 /// as one member (<c>zcat a.gz | gzip &gt; b.gz</c>).
 /// </remarks>
-internal static class DataFile
+public static class DataFile
 {
     private const int BufferSize = 1 << 16;
 
@@ -78,7 +78,7 @@ internal static class DataFile
     /// <param name="description">What the bytes hold, for error messages, for example "1000 labels".</param>
     /// <returns>The bytes, length <paramref name="count"/>.</returns>
     /// <exception cref="InvalidDataException">The content ends early ("truncated") or continues past <paramref name="count"/> bytes.</exception>
-    public static byte[] ReadToEndExactly(Stream stream, long count, string path, string description)
+    internal static byte[] ReadToEndExactly(Stream stream, long count, string path, string description)
     {
         if (count > Array.MaxLength)
         {

@@ -53,7 +53,10 @@ public sealed class MlpTrainer
     /// <exception cref="ArgumentNullException"><paramref name="train"/> is null.</exception>
     /// <exception cref="ArgumentException">Only one class in the training labels, or a test set whose feature or class count differs.</exception>
     /// <exception cref="ArgumentOutOfRangeException">A layer whose Erdős–Rényi density rounds to zero connections (raise ε).</exception>
-    /// <exception cref="TrainingDivergedException">The loss became NaN or infinite.</exception>
+    /// <exception cref="InsufficientMemoryException">The network and its training buffers would not fit in the memory available to the process
+    /// (estimated before allocating; the message gives the estimate and the available memory).</exception>
+    /// <exception cref="TrainingDivergedException">The loss became NaN or infinite, an epoch's loss grew past ten times the untrained network's,
+    /// or a weight exceeded 10⁶ in magnitude (see <see cref="DivergenceGuard"/>).</exception>
     public MultilayerPerceptron Train(Dataset train, Dataset? test = null, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(train);
@@ -72,6 +75,9 @@ public sealed class MlpTrainer
         }
 
         int[] sizes = [train.FeatureCount, .. _options.HiddenLayerSizes, train.ClassCount];
+        MemoryEstimate.EnsureFits(
+            MemoryEstimate.TrainingBytes(_options.Kind, sizes, _options.Epsilon, Math.Min(_options.BatchSize, train.Count), test?.Count ?? 0),
+            $"a {_options.Kind} MLP {string.Join("-", sizes)}");
         var network = MultilayerPerceptron.Create(
             _options.Kind,
             sizes,
