@@ -1,6 +1,7 @@
 using System.IO.Compression;
 using System.Text;
 using SparseMlNet.Data;
+using SparseMlNet.IO;
 
 namespace SparseMlNet.Cli.Tests;
 
@@ -243,6 +244,46 @@ public sealed class ReliabilityTests(DigitsModel trained) : IClassFixture<Digits
         Assert.True(run.ExitCode == 0, run.Error);
         Assert.Contains("Accuracy: ", run.Output, StringComparison.Ordinal);
         Assert.Contains(SampleData.FashionMnistClassNames[sample.Labels[0]], File.ReadAllLines(Path.Combine(_folder.FullName, "f.csv"))[1], StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Predict_MoreRowsThanOneChunk_MatchesTheEngineRowByRow()
+    {
+        // 5 x 1797 rows: predict streams them in chunks of 4096, so two chunk boundaries fall inside the file.
+        string[] lines = DigitsText().Split('\n', StringSplitOptions.RemoveEmptyEntries);
+        string path = Write("five.csv", string.Join('\n', [lines[0], .. Enumerable.Repeat(lines[1..], 5).SelectMany(l => l)]) + "\n");
+        string predictions = Path.Combine(_folder.FullName, "five-p.csv");
+
+        CliRun run = CliRun.Of("predict", "-m", trained.Path, "--csv", path, "-o", predictions);
+
+        Assert.True(run.ExitCode == 0, run.Error);
+        Assert.Contains("Wrote 8985 predictions", run.Output, StringComparison.Ordinal);
+        var model = ModelSerializer.Load(trained.Path);
+        float[] raw = [.. lines[1..].SelectMany(l => l.Split(',').Skip(1).Select(v => float.Parse(v, System.Globalization.CultureInfo.InvariantCulture)))];
+        string[] expected = [.. model.PredictClasses(raw).Select(c => model.ClassName(c))];
+        string[] written = [.. File.ReadLines(predictions).Skip(1)];
+        Assert.Equal(8985, written.Length);
+        for (int i = 0; i < written.Length; i++)
+        {
+            string[] fields = written[i].Split(',');
+            Assert.Equal(i.ToString(System.Globalization.CultureInfo.InvariantCulture), fields[0]);
+            Assert.Equal(expected[i % 1797], fields[1]);
+        }
+    }
+
+    [Fact]
+    public void Predict_BadRowLateInTheFile_LeavesNoPredictionsFile()
+    {
+        string[] lines = DigitsText().Split('\n', StringSplitOptions.RemoveEmptyEntries);
+        string path = Write("late.csv", string.Join('\n', [lines[0], .. Enumerable.Repeat(lines[1..], 3).SelectMany(l => l), "0," + string.Join(',', Enumerable.Repeat("x", 64))]) + "\n");
+        string predictions = Path.Combine(_folder.FullName, "late-p.csv");
+
+        CliRun run = CliRun.Of("predict", "-m", trained.Path, "--csv", path, "-o", predictions);
+
+        Assert.Equal(1, run.ExitCode);
+        Assert.Contains("line 5393", run.Error, StringComparison.Ordinal);
+        Assert.False(File.Exists(predictions));
+        Assert.Empty(Directory.GetFiles(_folder.FullName, ".late-p.csv.*"));
     }
 
     private static string DigitsText()
