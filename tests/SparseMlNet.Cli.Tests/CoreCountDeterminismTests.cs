@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using System.Security.Cryptography;
 
 namespace SparseMlNet.Cli.Tests;
@@ -28,27 +27,10 @@ public sealed class CoreCountDeterminismTests : IDisposable
     private string TrainedModelHash(string kind, int cores)
     {
         string output = Path.Combine(_folder.FullName, $"{kind}-{cores}");
-        var start = new ProcessStartInfo("dotnet")
-        {
-            RedirectStandardOutput = true,
-            RedirectStandardError = true,
-            UseShellExecute = false,
-        };
-        foreach (string arg in new[]
-        {
-            Path.Combine(AppContext.BaseDirectory, "SparseMlNet.Cli.dll"), "train", "--train-csv", CliRun.Digits, "--kind", kind,
-            "--hidden", "1000,100", "--epochs", "2", "--batch-size", "100", "--seed", "5", "-o", output,
-        })
-        {
-            start.ArgumentList.Add(arg);
-        }
-
-        start.Environment["DOTNET_PROCESSOR_COUNT"] = cores.ToString(System.Globalization.CultureInfo.InvariantCulture);
-        using Process process = Process.Start(start)!;
-        Task<string> error = process.StandardError.ReadToEndAsync();
-        _ = process.StandardOutput.ReadToEnd();
-        Assert.True(process.WaitForExit(TimeSpan.FromMinutes(5)), "train did not finish in five minutes");
-        Assert.True(process.ExitCode == 0, error.Result);
+        var (exitCode, error) = ChildCli.Run(
+            new Dictionary<string, string> { ["DOTNET_PROCESSOR_COUNT"] = cores.ToString(System.Globalization.CultureInfo.InvariantCulture) },
+            "train", "--train-csv", CliRun.Digits, "--kind", kind, "--hidden", "1000,100", "--epochs", "2", "--batch-size", "100", "--seed", "5", "-o", output);
+        Assert.True(exitCode == 0, error);
         return Convert.ToHexString(SHA256.HashData(File.ReadAllBytes(Path.Combine(output, "model.spmlnet"))));
     }
 }

@@ -75,6 +75,19 @@ public sealed class ReliabilityTests(DigitsModel trained) : IClassFixture<Digits
     }
 
     [Fact]
+    public void Train_UnderAHardHeapLimit_RefusesWithTheEstimateInsteadOfAbortingOutOfMemory()
+    {
+        // 256 MiB heap limit; 64-100000-100000-10 needs about 1 GiB. Before the estimate the process died with a bare "Out of memory.".
+        var (exitCode, error) = ChildCli.Run(
+            new Dictionary<string, string> { ["DOTNET_GCHeapHardLimit"] = "0x10000000" },
+            "train", "--train-csv", CliRun.Digits, "--hidden", "100000,100000", "--epochs", "1", "-o", Path.Combine(_folder.FullName, "limited"));
+
+        Assert.Equal(1, exitCode);
+        Assert.Contains("needs about", error, StringComparison.Ordinal);
+        Assert.Contains("of the 0.25 GiB available", error, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void Train_LearningRate1e6Unscaled_FailsAsDivergedAndSavesNoModel()
     {
         string output = Path.Combine(_folder.FullName, "diverged");
