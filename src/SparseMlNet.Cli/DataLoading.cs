@@ -73,11 +73,7 @@ internal static class DataLoading
         int rows = 0;
         while (parser.Read())
         {
-            if (parser.Count != header.Length)
-            {
-                throw new InvalidDataException(
-                    $"File '{path}', line {parser.RawRow}: the row has {parser.Count} fields but the header has {header.Length} columns; every row needs one field per column.");
-            }
+            CsvRowCheck.RequireFieldCount(parser, header.Length, path);
 
             for (int j = 0; j < header.Length; j++)
             {

@@ -95,19 +95,7 @@ internal static class StreamingPrediction
         while (parser.Read())
         {
             int line = parser.RawRow;
-            if (parser.Count != header.Length)
-            {
-                int count = parser.Count;
-                bool endsLine = parser.RawRecord.EndsWith('\n') || parser.RawRecord.EndsWith('\r');
-                if (count < header.Length && !endsLine && !parser.Read())
-                {
-                    throw new InvalidDataException(
-                        $"File '{path}' ends early: its last row (line {line}) has {count} of the header's {header.Length} fields and no line break ends it, so the file was cut in the middle of a row. Copy or export it again.");
-                }
-
-                throw new InvalidDataException(
-                    $"File '{path}', line {line}: the row has {count} fields but the header has {header.Length} columns; every row needs one field per column.");
-            }
+            CsvRowCheck.RequireFieldCount(parser, header.Length, path);
 
             Span<float> row = features.AsSpan(filled * d, d);
             for (int j = 0, f = 0; j < header.Length; j++)

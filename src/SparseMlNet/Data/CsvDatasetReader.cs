@@ -96,19 +96,7 @@ public static class CsvDatasetReader
         while (parser.Read())
         {
             int line = parser.RawRow;
-            if (parser.Count != header.Length)
-            {
-                int count = parser.Count;
-                bool endsLine = parser.RawRecord.EndsWith('\n') || parser.RawRecord.EndsWith('\r');
-                if (count < header.Length && !endsLine && !parser.Read())
-                {
-                    throw new InvalidDataException(
-                        $"File '{path}' ends early: its last row (line {line}) has {count} of the header's {header.Length} fields, and no line break ends it, so the file was cut in the middle of a row. Copy or export it again.");
-                }
-
-                throw new InvalidDataException(
-                    $"File '{path}', line {line}: the row has {count} fields but the header has {header.Length} columns; every row needs one field per column.");
-            }
+            CsvRowCheck.RequireFieldCount(parser, header.Length, path);
 
             int start = labelTexts.Count * featureCount;
             EnsureCapacity(ref features, (long)start + featureCount, path);
