@@ -1,3 +1,4 @@
+using SparseMlNet.FeatureSelection;
 using SparseMlNet.Networks;
 using SparseMlNet.Networks.Activations;
 using SparseMlNet.Networks.Losses;
@@ -36,6 +37,19 @@ public sealed class MemoryEstimateTests
         Assert.Throws<InsufficientMemoryException>(() => new MlpTrainer(options).Train(train));
 
         Assert.True(GC.GetTotalAllocatedBytes(precise: true) - before < 16 << 20, "the refusal comes before the network is allocated");
+    }
+
+    [Fact]
+    public void QuickSelectionFit_HugeHiddenLayer_IsRefusedWithoutAllocating()
+    {
+        var (train, _) = TestNetworks.Digits;
+        var selection = new QuickSelection(new QuickSelectionOptions { HiddenNeurons = 2_000_000_000, Epochs = 1, DropConstantFeatures = true });
+        long before = GC.GetTotalAllocatedBytes(precise: true);
+
+        var ex = Assert.Throws<InsufficientMemoryException>(() => selection.Fit(train.Features, train.FeatureCount, 5));
+
+        Assert.Contains("QuickSelection autoencoder", ex.Message, StringComparison.Ordinal);
+        Assert.True(GC.GetTotalAllocatedBytes(precise: true) - before < 64 << 20, "the refusal comes before the network is allocated");
     }
 
     [Theory]
