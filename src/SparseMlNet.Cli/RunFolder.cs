@@ -7,7 +7,8 @@ namespace SparseMlNet.Cli;
 /// <list type="bullet">
 /// <item>Lock: the run holds <c>.sparsemlnet.lock</c> in the folder open with <see cref="FileShare.None"/> (an advisory <c>flock</c> on Linux and macOS,
 /// a sharing lock on Windows); a second run into the same folder is refused instead of interleaving its rows of metrics.csv with the first's.
-/// The operating system releases the lock when the process ends, however it ends.</item>
+/// The operating system releases the lock when the process ends, however it ends. The lock file stays (deleting it on close would let a run
+/// waiting on the old file and a new run each lock a different file).</item>
 /// <item>Incomplete marker: <c>INCOMPLETE</c> is written before run.json and metrics.csv and deleted only after model.spmlnet is saved, so a folder
 /// left by a kill, a Ctrl+C, a divergence or any error says that its files describe a run whose model was never saved. A model left by an
 /// earlier run in the same folder is deleted at the start, so the folder never pairs one run's model with another run's metrics.</item>
@@ -48,7 +49,7 @@ internal sealed class RunFolder : IDisposable
         FileStream lockFile;
         try
         {
-            lockFile = new FileStream(lockPath, FileMode.OpenOrCreate, FileAccess.ReadWrite, FileShare.None, 1, FileOptions.DeleteOnClose);
+            lockFile = new FileStream(lockPath, FileMode.OpenOrCreate, FileAccess.ReadWrite, FileShare.None, 1, FileOptions.None);
         }
         catch (IOException ex)
         {

@@ -119,6 +119,18 @@ public sealed class ReliabilityTests(DigitsModel trained) : IClassFixture<Digits
     }
 
     [Fact]
+    public void Train_OutputThatIsAFile_IsRefusedAndTheFileKept()
+    {
+        string file = Write("notes.txt", "keep me");
+
+        CliRun run = CliRun.Of("train", "--train-csv", CliRun.Digits, "--hidden", "8", "--epochs", "1", "-o", file);
+
+        Assert.Equal(1, run.ExitCode);
+        Assert.Contains("is a file", run.Error, StringComparison.Ordinal);
+        Assert.Equal("keep me", File.ReadAllText(file));
+    }
+
+    [Fact]
     public void Train_FailedRunAfterASuccessfulOne_LeavesNoStaleModel()
     {
         string output = Path.Combine(_folder.FullName, "reused");
