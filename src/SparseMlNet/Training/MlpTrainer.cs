@@ -77,7 +77,7 @@ public sealed class MlpTrainer
         int[] sizes = [train.FeatureCount, .. _options.HiddenLayerSizes, train.ClassCount];
         MemoryEstimate.EnsureFits(
             MemoryEstimate.TrainingBytes(_options.Kind, sizes, _options.Epsilon, Math.Min(_options.BatchSize, train.Count), test?.Count ?? 0),
-            $"a {_options.Kind} MLP {string.Join("-", sizes)}");
+            $"a {(_options.Kind == NetworkKind.Set ? "SET" : _options.Kind.ToString())} MLP {string.Join("-", sizes)}");
         var network = MultilayerPerceptron.Create(
             _options.Kind,
             sizes,
