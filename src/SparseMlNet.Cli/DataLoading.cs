@@ -73,11 +73,7 @@ internal static class DataLoading
         int rows = 0;
         while (parser.Read())
         {
-            if (parser.Count != header.Length)
-            {
-                throw new InvalidDataException(
-                    $"File '{path}', line {parser.RawRow}: the row has {parser.Count} fields but the header has {header.Length} columns; every row needs one field per column.");
-            }
+            CsvRowCheck.RequireFieldCount(parser, header.Length, path);
 
             for (int j = 0; j < header.Length; j++)
             {
@@ -104,24 +100,15 @@ internal static class DataLoading
 
     private static CsvParser OpenCsv(string path)
     {
-        if (!File.Exists(path))
+        if (!File.Exists(path) && !Directory.Exists(path))
         {
             throw new FileNotFoundException($"File '{path}' does not exist.", path);
         }
 
-        Stream stream = File.OpenRead(path);
+        // The engine's opener: gzip detected by its magic bytes, and a truncated gzip file refused by its trailer.
+        Stream stream = DataFile.OpenRead(path);
         try
         {
-            if (stream.ReadByte() == 0x1f && stream.ReadByte() == 0x8b)
-            {
-                stream.Position = 0;
-                stream = new System.IO.Compression.GZipStream(stream, System.IO.Compression.CompressionMode.Decompress);
-            }
-            else
-            {
-                stream.Position = 0;
-            }
-
             var config = new CsvConfiguration(CultureInfo.InvariantCulture) { TrimOptions = TrimOptions.Trim, IgnoreBlankLines = true };
             return new CsvParser(new StreamReader(stream), config, leaveOpen: false);
         }

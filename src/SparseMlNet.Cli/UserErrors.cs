@@ -21,6 +21,7 @@ internal static class UserErrors
     /// <summary>Whether <paramref name="exception"/> reports a problem with the user's input or environment rather than a bug.</summary>
     public static bool IsUserError(Exception exception) => exception is
         IOException or InvalidDataException or FormatException or UnauthorizedAccessException or TrainingDivergedException or CliException
+        or InsufficientMemoryException
         || (exception is ArgumentException && exception is not ArgumentNullException);
 
     /// <summary>Runs a command body, turning user errors into a one-line message and exit code 1.</summary>
@@ -32,9 +33,16 @@ internal static class UserErrors
         }
         catch (Exception ex) when (IsUserError(ex))
         {
-            Report(terminal, ex.Message);
+            Report(terminal, ex is ArgumentException ? WithoutParameterSuffix(ex.Message) : ex.Message);
             return ExitCode;
         }
+    }
+
+    /// <summary>Drops the " (Parameter 'x')" and "Actual value was …" parts .NET appends to argument exception messages, so the error stays one clean line.</summary>
+    public static string WithoutParameterSuffix(string message)
+    {
+        int cut = message.IndexOf(" (Parameter '", StringComparison.Ordinal);
+        return cut >= 0 ? message[..cut] : message;
     }
 
     /// <summary>Reports a usage error the way System.CommandLine's parse errors are reported: the error, then where to find the usage.</summary>

@@ -13,6 +13,8 @@ internal sealed class ModeOptions
               trains N epochs (default 3) of each configuration with MlpTrainer; prints a markdown table of median seconds per epoch (epochs 2..N).
           --memory [--samples N]
               builds a 1,000,000 x 1,000,000 sparse layer at epsilon 1 and reports bytes per connection, then the training memory of 784-1000-1000-1000-10.
+          --predict-memory [--rows 250000,1000000]
+              peak resident memory of the real 'sparsemlnet predict' (child process) on 64-feature CSV files of each length.
         Samples default to $SPARSEMLNET_BENCH_SAMPLES, else 60000 (--memory: 5000).
         """;
 

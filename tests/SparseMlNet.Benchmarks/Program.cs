@@ -20,6 +20,12 @@ try
         return 0;
     }
 
+    if (args.Contains("--predict-memory"))
+    {
+        PredictMemory.Run(args, Console.Out);
+        return 0;
+    }
+
     if (args.Contains("--help-modes"))
     {
         Console.WriteLine(ModeOptions.Usage);

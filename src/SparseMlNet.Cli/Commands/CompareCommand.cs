@@ -28,10 +28,18 @@ internal sealed class CompareCommand : Command
             Options.Add(option);
         }
 
+        Validators.Add(result =>
+        {
+            if (result.GetValue(Models) is not { Length: >= 2 } models)
+            {
+                int given = result.GetValue(Models)?.Length ?? 0;
+                result.AddError($"compare needs two or more models to compare; {given} given. Pass model files or snapshots, for example runs/set/snapshots/*.spmlnet.");
+            }
+        });
         SetAction((parse, cancellationToken) => Task.Run(() => Execute(parse, cancellationToken), CancellationToken.None));
     }
 
-    internal Argument<string[]> Models { get; } = new("MODEL") { Description = "Two or more model files (or snapshots) with identical layer sizes.", Arity = new ArgumentArity(2, 100) };
+    internal Argument<string[]> Models { get; } = new("MODEL") { Description = "Two or more model files (or snapshots) with identical layer sizes.", Arity = new ArgumentArity(0, 100) };
 
     internal Option<string?> Labels { get; } = new("--labels") { HelpName = "NAMES", Description = "Comma-separated names of the models, in order [default: their file names, or folder names when the file names repeat]." };
 

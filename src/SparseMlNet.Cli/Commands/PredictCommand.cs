@@ -60,7 +60,22 @@ internal sealed class PredictCommand : Command
     private int Execute(ParseResult parse) => UserErrors.Run(_terminal, () =>
     {
         string modelPath = parse.GetValue(Model)!;
+        CheckOutput(parse.GetValue(Output)!, modelPath, parse.GetValue(Csv) ?? parse.GetValue(Images)!, parse.GetValue(Labels));
         ModelBundle model = ModelSerializer.Load(modelPath);
+        if (parse.GetValue(Csv) is { } csvPath)
+        {
+            // CSV rows stream through in chunks: memory stays flat in the number of rows.
+            string target = parse.GetValue(Output)!;
+            StreamingPrediction.Summary summary = StreamingPrediction.Run(model, csvPath, parse.GetValue(LabelColumn)!, target, names => WarnOnRenamedFeatures(model, names, csvPath));
+            _terminal.Out.MarkupLine(Markup.Escape($"Wrote {summary.Rows} predictions to {target}."));
+            if (summary.Correct is { } hits)
+            {
+                _terminal.Out.MarkupLine(string.Create(CultureInfo.InvariantCulture, $"Accuracy: [bold]{100.0 * hits / summary.Rows:F2}%[/] ({hits} of {summary.Rows})"));
+            }
+
+            return 0;
+        }
+
         (float[] features, int featureCount, int[]? labels, IReadOnlyList<string>? featureNames, string source) = ReadRows(parse, model);
         if (featureCount != model.Network.InputCount)
         {
@@ -91,19 +106,6 @@ internal sealed class PredictCommand : Command
     private (float[] Features, int FeatureCount, int[]? Labels, IReadOnlyList<string>? FeatureNames, string Source) ReadRows(ParseResult parse, ModelBundle model)
     {
         int classes = model.Network.OutputCount;
-        if (parse.GetValue(Csv) is { } csv)
-        {
-            string labelColumn = parse.GetValue(LabelColumn)!;
-            if (DataLoading.CsvHasColumn(csv, labelColumn))
-            {
-                (Dataset data, _) = DataLoading.ReadLabelled(null, null, csv, labelColumn, model.ClassNames, classes);
-                return (data.Features.ToArray(), data.FeatureCount, data.Labels.ToArray(), data.FeatureNames, csv);
-            }
-
-            (float[] features, string[] names) = DataLoading.ReadFeaturesOnly(csv);
-            return (features, names.Length, null, names, csv);
-        }
-
         string imagesPath = parse.GetValue(Images)!;
         if (parse.GetValue(Labels) is { } labelsPath)
         {
@@ -113,6 +115,24 @@ internal sealed class PredictCommand : Command
 
         IdxImages images = IdxReader.ReadImages(imagesPath);
         return (images.Pixels, images.PixelsPerImage, null, null, imagesPath);
+    }
+
+    /// <summary>Refuses an output that is a directory or one of the input files (predictions written over the model would destroy it).</summary>
+    private static void CheckOutput(string output, params string?[] inputs)
+    {
+        if (Directory.Exists(output))
+        {
+            throw new CliException($"-o '{output}' is a directory; give a file name for the predictions, such as '{Path.Combine(output, "predictions.csv")}'.");
+        }
+
+        string full = Path.GetFullPath(output);
+        foreach (string? input in inputs)
+        {
+            if (input is not null && string.Equals(Path.GetFullPath(input), full, StringComparison.Ordinal))
+            {
+                throw new CliException($"-o '{output}' is also an input of this command ('{input}'); writing the predictions there would overwrite it. Give another output file.");
+            }
+        }
     }
 
     private void WarnOnRenamedFeatures(ModelBundle model, IReadOnlyList<string>? names, string source)

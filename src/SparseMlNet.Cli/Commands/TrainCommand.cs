@@ -214,7 +214,7 @@ internal sealed class TrainCommand : Command
         Dataset test = scaler?.Transform(data.Test) ?? data.Test;
 
         string folder = OutputFolder(parse.CommandResult);
-        Directory.CreateDirectory(folder);
+        using RunFolder run = RunFolder.Open(folder, "model" + ModelSerializer.FileExtension);
         string modelPath = Path.Combine(folder, "model" + ModelSerializer.FileExtension);
         string metricsPath = Path.Combine(folder, "metrics.csv");
         RunDescription.Write(Path.Combine(folder, "run.json"), options, scaling, data);
@@ -243,6 +243,7 @@ internal sealed class TrainCommand : Command
         }
 
         ModelSerializer.Save(new ModelBundle(network, scaler, data.ClassNames, data.Train.FeatureNames), modelPath);
+        run.Complete();
         report.PrintSummary(network, modelPath, metricsPath);
         return 0;
     });

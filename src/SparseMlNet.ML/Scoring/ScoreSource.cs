@@ -15,6 +15,11 @@ internal abstract class ScoreSource
 
     /// <summary>Ensures the current row is scored and returns its buffer index.</summary>
     public abstract int Current();
+
+    /// <summary>The error for a row whose feature vector has another length than the model takes, naming the column and both widths.</summary>
+    protected static InvalidOperationException WrongWidth(string column, int actual, int expected, long row) => new(
+        $"Feature column '{column}' holds a vector of length {actual} at row {row}, but the model was trained on {expected} features: " +
+        $"feed '{column}' as a vector of {expected} values (the training data's columns, in the same order).");
 }
 
 /// <summary>Scores one row at a time, reading the feature column of the row itself (used by the row mapper, PredictionEngine and shuffled cursors).</summary>
@@ -24,12 +29,14 @@ internal sealed class RowScoreSource : ScoreSource
     private readonly MultilayerPerceptron _network;
     private readonly ValueGetter<VBuffer<float>> _features;
     private readonly float[] _buffer;
+    private readonly string _column;
     private VBuffer<float> _vector;
     private long _position = -1;
 
     public RowScoreSource(DataViewRow row, DataViewSchema.Column feature, MultilayerPerceptron network)
     {
         _row = row;
+        _column = feature.Name;
         _network = network;
         _features = row.GetGetter<VBuffer<float>>(feature);
         _buffer = new float[network.InputCount];
@@ -44,7 +51,7 @@ internal sealed class RowScoreSource : ScoreSource
             _features(ref _vector);
             if (_vector.Length != _buffer.Length)
             {
-                throw new InvalidOperationException($"A feature vector has length {_vector.Length}; the model takes {_buffer.Length}.");
+                throw WrongWidth(_column, _vector.Length, _buffer.Length, _row.Position);
             }
 
             _vector.CopyTo(_buffer);
@@ -71,6 +78,7 @@ internal sealed class BatchScoreSource : ScoreSource, IDisposable
     private readonly RowScoreSource _fallback;
     private readonly float[] _features;
     private readonly DataViewRowId[] _ids = new DataViewRowId[BatchSize];
+    private readonly string _column;
     private DataViewRowCursor? _ahead;
     private ValueGetter<VBuffer<float>>? _aheadFeatures;
     private ValueGetter<DataViewRowId>? _aheadId;
@@ -82,6 +90,7 @@ internal sealed class BatchScoreSource : ScoreSource, IDisposable
     public BatchScoreSource(IDataView input, DataViewRowCursor main, DataViewSchema.Column feature, MultilayerPerceptron network)
     {
         _main = main;
+        _column = feature.Name;
         _mainId = main.GetIdGetter();
         _network = network;
         _fallback = new RowScoreSource(main, feature, network);
@@ -138,7 +147,7 @@ internal sealed class BatchScoreSource : ScoreSource, IDisposable
             _aheadFeatures!(ref _vector);
             if (_vector.Length != d)
             {
-                throw new InvalidOperationException($"A feature vector has length {_vector.Length}; the model takes {d}.");
+                throw WrongWidth(_column, _vector.Length, d, _ahead.Position);
             }
 
             _vector.CopyTo(_features.AsSpan(_count * d, d));

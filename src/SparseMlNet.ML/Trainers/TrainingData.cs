@@ -30,7 +30,8 @@ internal sealed class TrainingData
     /// Reads every row. <paramref name="classCount"/> fixes the number of classes (a key label's count, or the training set's for a
     /// validation set); when null it is 1 + the largest numeric label.
     /// </summary>
-    /// <exception cref="ArgumentException">No usable row, a numeric label that is not a class index, or a label outside [0, classCount).</exception>
+    /// <exception cref="ArgumentException">No usable row, a numeric label that is not a class index, a label outside [0, classCount), or (without
+    /// <paramref name="classCount"/>) numeric labels that are not the dense range 0..K-1.</exception>
     /// <exception cref="ArgumentOutOfRangeException">A negative or infinite example weight (the column and row are named).</exception>
     /// <exception cref="OperationCanceledException"><paramref name="cancellationToken"/> was cancelled.</exception>
     public static TrainingData Read(
@@ -124,8 +125,32 @@ internal sealed class TrainingData
                 "input");
         }
 
+        if (classCount is null)
+        {
+            CheckDenseLabels(labels, maxLabel, label.Name);
+        }
+
         var dataset = new Dataset(features.ToArray(), labels.ToArray(), featureCount, classCount ?? (maxLabel + 1), featureNames);
         return new TrainingData(dataset, skipped, weights?.ToArray());
+    }
+
+    /// <summary>
+    /// Numeric labels are class indices only when they form the dense range 0..K-1: one row labelled 2000000000 would otherwise build
+    /// a network of two billion outputs. Refuses a gap with the label values found.
+    /// </summary>
+    private static void CheckDenseLabels(List<int> labels, int maxLabel, string labelName)
+    {
+        var present = new SortedSet<int>(labels);
+        if (present.Count == maxLabel + 1)
+        {
+            return;
+        }
+
+        string values = string.Join(", ", present.Take(20)) + (present.Count > 20 ? $", … ({present.Count} distinct in all)" : string.Empty);
+        throw new ArgumentException(
+            $"Label column '{labelName}' holds the values {values}: numeric labels must be the class indices 0..K-1 with every value present, " +
+            $"but {maxLabel + 1 - present.Count} of 0..{maxLabel} never occur. Renumber the labels, or map them to a key type with MapValueToKey.",
+            "input");
     }
 
     private static bool AllFinite(ReadOnlySpan<float> values)

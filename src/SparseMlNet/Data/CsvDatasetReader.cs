@@ -10,8 +10,11 @@ namespace SparseMlNet.Data;
 /// The file may be gzip-compressed (detected by the magic bytes 1f 8b, whatever the file name) or plain text (UTF-8).
 /// </summary>
 /// <remarks>
-/// Numbers are parsed with the invariant culture ("1.5", "-2e-3"); fields are trimmed. Labels are used as class indices when every label
-/// is a non-negative integer; otherwise the distinct label texts, sorted by ordinal comparison, become classes 0..K-1 (so "ALL", "AML"
+/// Numbers are parsed with the invariant culture ("1.5", "-2e-3"); fields are trimmed. Labels are class indices when every label
+/// is a non-negative integer and together they form the dense range 0..K-1 (every value from 0 to the largest occurs; with
+/// <see cref="CsvReadOptions.ClassCount"/> given, any integer below it). Integer labels with gaps, and numeric labels that are not
+/// non-negative integers (-1, 1.5), are refused with the values found, since guessing would create empty classes or shift every index.
+/// Otherwise (some label is not a number) the distinct label texts, sorted by ordinal comparison, become classes 0..K-1 (so "ALL", "AML"
 /// become 0, 1). <see cref="CsvReadOptions.ClassNames"/> fixes the mapping instead, for reading a test file like its training file.
 /// Errors name the file, and where they concern a row, its line number and the column.
 /// </remarks>
@@ -30,6 +33,7 @@ public static class CsvDatasetReader
     /// The file is empty or holds only a header, has no column <paramref name="labelColumn"/> (the message lists the available columns) or has it twice,
     /// has no feature column, has a row with a different number of fields than the header, malformed CSV quoting, corrupt gzip,
     /// an empty label, a label not among <see cref="CsvReadOptions.ClassNames"/>, an integer label not below <see cref="CsvReadOptions.ClassCount"/>,
+/// integer labels that are not the dense range 0..K-1, numeric labels that are not non-negative integers,
     /// or text labels whose number differs from <see cref="CsvReadOptions.ClassCount"/>.
     /// </exception>
     /// <exception cref="FormatException">A feature cell is empty, not a number, or not finite (NaN, infinity, or beyond the float range); the message names the line and column.</exception>
@@ -70,7 +74,7 @@ public static class CsvDatasetReader
         }
 
         string[] header = parser.Record ?? [];
-        int labelIndex = FindLabelColumn(header, labelColumn, path);
+        int labelIndex = FindLabelColumn(header, labelColumn, path, options.Delimiter);
         int featureCount = header.Length - 1;
         if (featureCount < 1)
         {
@@ -92,11 +96,7 @@ public static class CsvDatasetReader
         while (parser.Read())
         {
             int line = parser.RawRow;
-            if (parser.Count != header.Length)
-            {
-                throw new InvalidDataException(
-                    $"File '{path}', line {line}: the row has {parser.Count} fields but the header has {header.Length} columns; every row needs one field per column.");
-            }
+            CsvRowCheck.RequireFieldCount(parser, header.Length, path);
 
             int start = labelTexts.Count * featureCount;
             EnsureCapacity(ref features, (long)start + featureCount, path);
@@ -146,11 +146,19 @@ public static class CsvDatasetReader
         Array.Resize(ref buffer, (int)Math.Min(Array.MaxLength, Math.Max(needed, 2L * buffer.Length)));
     }
 
-    private static int FindLabelColumn(string[] header, string labelColumn, string path)
+    private static int FindLabelColumn(string[] header, string labelColumn, string path, string delimiter)
     {
         int index = Array.IndexOf(header, labelColumn);
         if (index < 0)
         {
+            if (header.Length == 1 && Array.Find([";", "\t", "|"], header[0].Contains) is { } separator)
+            {
+                string shown = separator == "\t" ? "tab" : $"'{separator}'";
+                throw new InvalidDataException(
+                    $"File '{path}' seems to be {shown}-separated: its header '{header[0]}' is one column when split at '{delimiter}'. " +
+                    $"Convert it to '{delimiter}'-separated CSV (in the API, set CsvReadOptions.Delimiter).");
+            }
+
             string listed = string.Join(", ", header.Take(MaxListedColumns).Select(name => $"'{name}'"));
             string more = header.Length > MaxListedColumns ? $", … ({header.Length} columns in all)" : string.Empty;
             throw new InvalidDataException($"File '{path}' has no label column '{labelColumn}'; the available columns are {listed}{more}.");
@@ -193,6 +201,18 @@ public static class CsvDatasetReader
         var labels = new int[texts.Count];
         if (fixedClasses is not null)
         {
+            // Class indices against named classes (a numeric CSV for a model trained on named classes): accepted when no label is a
+            // class name and every label is an index below the class count, so the reading cannot be ambiguous.
+            if (texts.All(t => !fixedClasses.ContainsKey(t) && int.TryParse(t, NumberStyles.None, CultureInfo.InvariantCulture, out int k) && k < fixedClasses.Count))
+            {
+                for (int i = 0; i < texts.Count; i++)
+                {
+                    labels[i] = int.Parse(texts[i], NumberStyles.None, CultureInfo.InvariantCulture);
+                }
+
+                return (labels, options.ClassNames!);
+            }
+
             for (int i = 0; i < texts.Count; i++)
             {
                 if (!fixedClasses.TryGetValue(texts[i], out labels[i]))
@@ -215,23 +235,43 @@ public static class CsvDatasetReader
 
         if (integers)
         {
-            int classCount = options.ClassCount ?? (maxLabel + 1);
-            for (int i = 0; i < labels.Length; i++)
+            if (options.ClassCount is { } classCount)
             {
-                if (labels[i] >= classCount)
+                for (int i = 0; i < labels.Length; i++)
                 {
-                    throw new InvalidDataException(
-                        $"File '{path}', line {lines[i]}, column '{labelColumn}': label {labels[i]} is outside [0, {classCount}); expected labels below the class count {classCount}.");
+                    if (labels[i] >= classCount)
+                    {
+                        throw new InvalidDataException(
+                            $"File '{path}', line {lines[i]}, column '{labelColumn}': label {labels[i]} is outside [0, {classCount}); expected labels below the class count {classCount}.");
+                    }
                 }
+
+                return (labels, IndexNames(classCount));
             }
 
-            var names = new string[classCount];
-            for (int k = 0; k < classCount; k++)
+            // Class indices only when they form the dense range 0..K-1: a gap (one row labelled 2000000000 among 0..9) would create
+            // millions of empty classes, so it is refused with the values found instead.
+            var present = new SortedSet<int>(labels);
+            if (present.Count != maxLabel + 1)
             {
-                names[k] = k.ToString(CultureInfo.InvariantCulture);
+                throw new InvalidDataException(
+                    $"File '{path}', column '{labelColumn}': the labels are integers but not the dense range 0..K-1 of class indices: " +
+                    $"found {present.Count} distinct values ({ListValues(present.Select(v => v.ToString(CultureInfo.InvariantCulture)).ToList())}, " +
+                    $"first row with {maxLabel}: line {lines[Array.IndexOf(labels, maxLabel)]}), but {maxLabel + 1 - present.Count} of 0..{maxLabel} never occur. " +
+                    "Renumber the labels 0..K-1 (or use text class names such as 'c7').");
             }
 
-            return (labels, names);
+            return (labels, IndexNames(maxLabel + 1));
+        }
+
+        // Numbers that are not class indices (-1, 1.5) would silently become text classes and shift every index: refuse them.
+        if (texts.All(t => double.TryParse(t, NumberStyles.Float, CultureInfo.InvariantCulture, out _)))
+        {
+            int bad = texts.FindIndex(t => !int.TryParse(t, NumberStyles.None, CultureInfo.InvariantCulture, out _));
+            throw new InvalidDataException(
+                $"File '{path}', line {lines[bad]}, column '{labelColumn}': label '{texts[bad]}' is a number but not a class index (an integer 0..K-1); " +
+                $"the labels found are {ListValues([.. new SortedSet<string>(texts, StringComparer.Ordinal)])}. " +
+                "Renumber the labels 0..K-1 (for example -1/1 as 0/1), or use text class names.");
         }
 
         string[] distinct = [.. new SortedSet<string>(texts, StringComparer.Ordinal)];
@@ -254,6 +294,21 @@ public static class CsvDatasetReader
 
         return (labels, distinct);
     }
+
+    private static string[] IndexNames(int classCount)
+    {
+        var names = new string[classCount];
+        for (int k = 0; k < classCount; k++)
+        {
+            names[k] = k.ToString(CultureInfo.InvariantCulture);
+        }
+
+        return names;
+    }
+
+    /// <summary>The first <see cref="MaxListedColumns"/> values, comma-separated, with the count of the rest.</summary>
+    private static string ListValues(IReadOnlyList<string> values) =>
+        string.Join(", ", values.Take(MaxListedColumns)) + (values.Count > MaxListedColumns ? $", … ({values.Count} in all)" : string.Empty);
 
     /// <summary>Checks the options; returns the fixed class-name index, or null when labels are mapped from the data.</summary>
     private static Dictionary<string, int>? ValidateOptions(CsvReadOptions options)

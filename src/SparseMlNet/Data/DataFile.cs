@@ -1,4 +1,6 @@
+using System.Buffers.Binary;
 using System.IO.Compression;
+using System.IO.Hashing;
 
 namespace SparseMlNet.Data;
 
@@ -6,7 +8,14 @@ namespace SparseMlNet.Data;
 /// Opens data files that may be gzip-compressed, detected by the gzip magic bytes 1f 8b rather than by the file name,
 /// and reads exact byte counts with errors that name the file.
 /// </summary>
-internal static class DataFile
+/// <remarks>
+/// .NET's <see cref="GZipStream"/> reports a stream cut short as a normal end, so a truncated file would read as a shorter, complete one.
+/// The gzip stream returned here therefore checks the member trailer when the content ends: the CRC-32 and the length modulo 2³² (ISIZE)
+/// of everything decompressed must equal the last 8 bytes of the file, or reading fails with "truncated gzip file".
+/// Files of several concatenated gzip members are checked against the last member's trailer only, so they are refused; recompress them
+/// as one member (<c>zcat a.gz | gzip &gt; b.gz</c>).
+/// </remarks>
+public static class DataFile
 {
     private const int BufferSize = 1 << 16;
 
@@ -14,13 +23,20 @@ internal static class DataFile
     /// <param name="path">The file to open.</param>
     /// <returns>
     /// A readable stream positioned at the start of the (decompressed) content. A plain file's stream is seekable, so its length is known;
-    /// a gzip stream is not, and it reports corrupt compressed data as an <see cref="InvalidDataException"/> naming the file.
+    /// a gzip stream is not, and it reports corrupt compressed data, and content whose CRC-32 or length disagrees with the gzip trailer
+    /// (a truncated file), as an <see cref="InvalidDataException"/> naming the file.
     /// </returns>
+    /// <exception cref="UnauthorizedAccessException"><paramref name="path"/> is a directory (the message says so) or cannot be read.</exception>
     /// <exception cref="ArgumentException"><paramref name="path"/> is null or empty.</exception>
     /// <exception cref="FileNotFoundException">The file does not exist.</exception>
     public static Stream OpenRead(string path)
     {
         ArgumentException.ThrowIfNullOrEmpty(path);
+        if (Directory.Exists(path))
+        {
+            throw new UnauthorizedAccessException($"'{path}' is a directory; expected a data file (CSV, gzip-compressed CSV or IDX).");
+        }
+
         var file = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.Read, BufferSize, FileOptions.SequentialScan);
         try
         {
@@ -29,7 +45,18 @@ internal static class DataFile
             file.Position = 0;
             if (read == 2 && magic[0] == 0x1f && magic[1] == 0x8b)
             {
-                return new NamedGZipStream(new GZipStream(file, CompressionMode.Decompress, leaveOpen: false), path);
+                var trailer = new GzipTrailer(0, 0, Valid: false);
+                if (file.Length >= 18)
+                {
+                    // A gzip member is at least 18 bytes: a 10-byte header, the deflate data, the 8-byte trailer.
+                    Span<byte> last = stackalloc byte[8];
+                    file.Position = file.Length - 8;
+                    file.ReadExactly(last);
+                    trailer = new GzipTrailer(BinaryPrimitives.ReadUInt32LittleEndian(last), BinaryPrimitives.ReadUInt32LittleEndian(last[4..]), Valid: true);
+                    file.Position = 0;
+                }
+
+                return new NamedGZipStream(new GZipStream(file, CompressionMode.Decompress, leaveOpen: false), path, trailer);
             }
 
             return file;
@@ -51,7 +78,7 @@ internal static class DataFile
     /// <param name="description">What the bytes hold, for error messages, for example "1000 labels".</param>
     /// <returns>The bytes, length <paramref name="count"/>.</returns>
     /// <exception cref="InvalidDataException">The content ends early ("truncated") or continues past <paramref name="count"/> bytes.</exception>
-    public static byte[] ReadToEndExactly(Stream stream, long count, string path, string description)
+    internal static byte[] ReadToEndExactly(Stream stream, long count, string path, string description)
     {
         if (count > Array.MaxLength)
         {
@@ -107,9 +134,19 @@ internal static class DataFile
         : new InvalidDataException(
             $"File '{path}' has {actual} bytes of data after its header, but the header declares {description} ({expected} bytes); expected exactly {expected}.");
 
-    /// <summary>A read-only gzip stream whose decompression errors name the file.</summary>
-    private sealed class NamedGZipStream(GZipStream inner, string path) : Stream
+    /// <summary>The CRC-32 and ISIZE fields of the file's last 8 bytes; not valid when the file is too short to hold a gzip member.</summary>
+    private readonly record struct GzipTrailer(uint Crc, uint Size, bool Valid);
+
+    /// <summary>
+    /// A read-only gzip stream whose decompression errors name the file and which, at the end of the content, checks the CRC-32 and length
+    /// of what it decompressed against the gzip trailer.
+    /// </summary>
+    private sealed class NamedGZipStream(GZipStream inner, string path, GzipTrailer trailer) : Stream
     {
+        private readonly Crc32 _crc = new();
+        private long _length;
+        private bool _verified;
+
         public override bool CanRead => true;
 
         public override bool CanSeek => false;
@@ -128,14 +165,42 @@ internal static class DataFile
 
         public override int Read(Span<byte> buffer)
         {
+            int read;
             try
             {
-                return inner.Read(buffer);
+                read = inner.Read(buffer);
             }
             catch (InvalidDataException ex)
             {
                 throw new InvalidDataException($"File '{path}' starts with the gzip magic bytes but is not valid gzip data: {ex.Message}", ex);
             }
+
+            if (read > 0)
+            {
+                _crc.Append(buffer[..read]);
+                _length += read;
+            }
+            else if (buffer.Length > 0 && !_verified)
+            {
+                Verify();
+            }
+
+            return read;
+        }
+
+        private void Verify()
+        {
+            uint crc = _crc.GetCurrentHashAsUInt32();
+            uint size = unchecked((uint)_length);
+            if (!trailer.Valid || crc != trailer.Crc || size != trailer.Size)
+            {
+                throw new InvalidDataException(
+                    $"File '{path}' is a truncated gzip file (or not a single complete gzip member): {_length} bytes decompressed with CRC-32 {crc:x8}, " +
+                    $"but the gzip trailer records {trailer.Size} bytes (mod 2^32) with CRC-32 {trailer.Crc:x8}. Copy or download the file again; " +
+                    "a file of several concatenated gzip members must be recompressed as one (zcat in.gz | gzip > out.gz).");
+            }
+
+            _verified = true;
         }
 
         public override void Flush()

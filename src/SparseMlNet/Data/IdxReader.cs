@@ -79,12 +79,14 @@ public static class IdxReader
     /// <summary>Reads an IDX image file and its label file into a data set with one row of raw pixel values in [0, 255] per image.</summary>
     /// <param name="imagesPath">Path of the image file (magic 0x00000803).</param>
     /// <param name="labelsPath">Path of the label file (magic 0x00000801), one label per image.</param>
-    /// <param name="classCount">Number of classes K; when null, 1 + the largest label. Range: ≥ 1. Give it for a subset that may lack the highest class.</param>
+    /// <param name="classCount">Number of classes K; when null, 1 + the largest label, and the labels must then form the dense range 0..K-1 (every value occurs).
+    /// Range: ≥ 1. Give it for a subset that may lack some class.</param>
     /// <returns>A data set of shape [image count, rows × columns] without feature names. Scale it separately (see <see cref="FeatureScaler"/>).</returns>
     /// <exception cref="ArgumentException">A path is null or empty.</exception>
     /// <exception cref="ArgumentOutOfRangeException"><paramref name="classCount"/> is below 1.</exception>
     /// <exception cref="FileNotFoundException">A file does not exist.</exception>
-    /// <exception cref="InvalidDataException">Either file is malformed (see <see cref="ReadImages"/> and <see cref="ReadLabels"/>), the image and label counts differ, or a label is not below <paramref name="classCount"/>.</exception>
+    /// <exception cref="InvalidDataException">Either file is malformed (see <see cref="ReadImages"/> and <see cref="ReadLabels"/>), the image and label counts differ, a label is not below <paramref name="classCount"/>,
+    /// or (without <paramref name="classCount"/>) the labels are not the dense range 0..K-1.</exception>
     public static Dataset ReadDataset(string imagesPath, string labelsPath, int? classCount = null)
     {
         if (classCount is { } k)
@@ -109,6 +111,21 @@ public static class IdxReader
                     throw new InvalidDataException(
                         $"Label file '{labelsPath}': label {labels[i]} of item {i} is outside [0, {classes}); expected labels below the class count {classes}.");
                 }
+            }
+        }
+
+        else
+        {
+            // Labels are class indices only when they form the dense range 0..K-1: a stray byte 200 among 0..9 would build 201 outputs.
+            var present = new SortedSet<int>(labels);
+            int max = present.Count == 0 ? -1 : present.Max;
+            if (present.Count != max + 1)
+            {
+                int item = Array.IndexOf(labels, max);
+                throw new InvalidDataException(
+                    $"Label file '{labelsPath}': the labels are not the dense range 0..K-1 of class indices: found the values {string.Join(", ", present.Take(20))}" +
+                    $"{(present.Count > 20 ? $", … ({present.Count} distinct)" : string.Empty)} (item {item} has {max}), but {max + 1 - present.Count} of 0..{max} never occur. " +
+                    "Check the file, or give the class count.");
             }
         }
 

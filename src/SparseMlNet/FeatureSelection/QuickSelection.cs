@@ -64,7 +64,8 @@ public sealed class QuickSelection
     /// A ragged or empty matrix, fewer than two rows, a name count other than d, a column entirely NaN (all such columns named), another NaN or infinite value
     /// (row and column named), or constant columns (named) while <see cref="QuickSelectionOptions.DropConstantFeatures"/> is false.
     /// </exception>
-    /// <exception cref="TrainingDivergedException">The reconstruction loss became NaN or infinite (lower the learning rate).</exception>
+    /// <exception cref="InsufficientMemoryException">The autoencoder and its training buffers would not fit in the available memory (estimated before allocating).</exception>
+    /// <exception cref="TrainingDivergedException">The reconstruction loss became NaN or infinite or grew past ten times its first mini-batch's, or a weight exceeded 10⁶ (lower the learning rate).</exception>
     public QuickSelectionResult Fit(
         ReadOnlySpan<float> features, int featureCount, int selectedCount, IReadOnlyList<string>? featureNames = null, CancellationToken cancellationToken = default)
     {
@@ -83,6 +84,9 @@ public sealed class QuickSelection
         FeatureScaler scaler = FeatureScaler.Fit(unlabelled, _options.Scaling);
         float[] scaled = scaler.Transform(trainMatrix, d);
 
+        MemoryEstimate.EnsureFits(
+            MemoryEstimate.TrainingBytes(NetworkKind.Set, [d, _options.HiddenNeurons, d], _options.Epsilon, Math.Min(_options.BatchSize, rows), 0),
+            $"a QuickSelection autoencoder {d}-{_options.HiddenNeurons}-{d}");
         var network = MultilayerPerceptron.Create(
             NetworkKind.Set,
             [d, _options.HiddenNeurons, d],

@@ -127,7 +127,7 @@ internal sealed class ModelReader
         if (!stored.SequenceEqual(computed))
         {
             throw new InvalidDataException(
-                $"{name} is corrupted or truncated: its SHA-256 checksum does not match its content (stored {Convert.ToHexString(stored)[..16]}…, computed {Convert.ToHexString(computed)[..16]}…). Save or copy the model again.");
+                $"{name} is corrupted or truncated: its SHA-256 checksum does not match its content (stored {Convert.ToHexString(stored)}, computed {Convert.ToHexString(computed)}). Save or copy the model again.");
         }
     }
 

@@ -30,13 +30,15 @@ public static class ModelSerializer
     /// <summary>
     /// Saves a model atomically: it is written to a temporary file in the same directory, flushed to disk, then moved over <paramref name="path"/>.
     /// If anything fails, the temporary file is deleted and an existing file at <paramref name="path"/> is left untouched.
+    /// After a successful save, temporary files of the same target left by killed saves (<c>.NAME.*.tmp</c>, unmodified for a minute and not open
+    /// for writing) are removed.
     /// </summary>
     /// <param name="model">The model to save.</param>
     /// <param name="path">Destination file; its directory must exist. An existing file is replaced.</param>
     /// <exception cref="ArgumentNullException"><paramref name="model"/> is null.</exception>
     /// <exception cref="ArgumentException"><paramref name="path"/> is null or empty, or a network parameter is NaN or infinite (a diverged model cannot be saved).</exception>
     /// <exception cref="DirectoryNotFoundException">The directory of <paramref name="path"/> does not exist.</exception>
-    /// <exception cref="IOException">Writing or replacing the file failed (for example, the disk is full, or <paramref name="path"/> is a directory).</exception>
+    /// <exception cref="IOException">Writing or replacing the file failed (for example, the disk is full), or <paramref name="path"/> is a directory (the message says so).</exception>
     /// <exception cref="UnauthorizedAccessException">The directory or an existing file is not writable.</exception>
     public static void Save(ModelBundle model, string path)
     {
@@ -47,6 +49,11 @@ public static class ModelSerializer
         if (!Directory.Exists(directory))
         {
             throw new DirectoryNotFoundException($"Cannot save the model to '{path}': the directory '{directory}' does not exist; create it first.");
+        }
+
+        if (Directory.Exists(target))
+        {
+            throw new IOException($"Cannot save the model to '{path}': it is a directory; give a file name such as '{Path.Combine(path, "model" + FileExtension)}'.");
         }
 
         string temp = Path.Combine(directory, $".{Path.GetFileName(target)}.{Guid.NewGuid():N}.tmp");
@@ -65,6 +72,8 @@ public static class ModelSerializer
             TryDelete(temp);
             throw;
         }
+
+        StaleTemporaryFiles.Remove(directory, Path.GetFileName(target));
     }
 
     /// <summary>Writes a model to a stream from its current position (not atomic: the caller owns the stream and what happens on failure). The stream is left open.</summary>
@@ -89,6 +98,7 @@ public static class ModelSerializer
     /// <returns>The model, ready to predict; its sparse layers have fresh (zero) momentum.</returns>
     /// <exception cref="ArgumentException"><paramref name="path"/> is null or empty.</exception>
     /// <exception cref="FileNotFoundException">The file does not exist.</exception>
+    /// <exception cref="UnauthorizedAccessException"><paramref name="path"/> is a directory (the message says so) or cannot be read.</exception>
     /// <exception cref="InvalidDataException">
     /// The file, named in the message, is not a model file (wrong magic bytes), was written by a newer format version, is truncated or corrupted
     /// (checksum mismatch), or holds an inconsistent model (a count beyond the file's length, invalid CSR indices, mismatched layer shapes, an unknown code).
@@ -96,6 +106,11 @@ public static class ModelSerializer
     public static ModelBundle Load(string path)
     {
         ArgumentException.ThrowIfNullOrEmpty(path);
+        if (Directory.Exists(path))
+        {
+            throw new UnauthorizedAccessException($"'{path}' is a directory; expected a model file ({FileExtension}) saved by train.");
+        }
+
         using var file = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.Read, 1 << 16);
         return ModelReader.Read(file, $"File '{path}'");
     }

@@ -56,7 +56,10 @@ public sealed class MlpTrainer
     /// <exception cref="ArgumentNullException"><paramref name="train"/> is null.</exception>
     /// <exception cref="ArgumentException">Only one class in the training labels, or a test set whose feature or class count differs.</exception>
     /// <exception cref="ArgumentOutOfRangeException">A layer whose Erdős–Rényi density rounds to zero connections (raise ε).</exception>
-    /// <exception cref="TrainingDivergedException">The loss became NaN or infinite.</exception>
+    /// <exception cref="InsufficientMemoryException">The network and its training buffers would not fit in the memory available to the process
+    /// (estimated before allocating; the message gives the estimate and the available memory).</exception>
+    /// <exception cref="TrainingDivergedException">The loss became NaN or infinite, an epoch's loss grew past ten times the untrained network's,
+    /// or a weight exceeded 10⁶ in magnitude (see <see cref="DivergenceGuard"/>).</exception>
     public MultilayerPerceptron Train(Dataset train, Dataset? test = null, CancellationToken cancellationToken = default) =>
         Train(train, test, null, null, cancellationToken);
 
@@ -77,7 +80,10 @@ public sealed class MlpTrainer
     /// validation data; both a validation set and <see cref="MlpTrainerOptions.ValidationFraction"/>; a weight count that differs from the row count.
     /// </exception>
     /// <exception cref="ArgumentOutOfRangeException">A negative or non-finite example weight, or a layer whose Erdős–Rényi density rounds to zero connections (raise ε).</exception>
-    /// <exception cref="TrainingDivergedException">The loss became NaN or infinite.</exception>
+    /// <exception cref="InsufficientMemoryException">The network and its training buffers would not fit in the memory available to the process
+    /// (estimated before allocating; the message gives the estimate and the available memory).</exception>
+    /// <exception cref="TrainingDivergedException">The loss became NaN or infinite, an epoch's loss grew past ten times the untrained network's,
+    /// or a weight exceeded 10⁶ in magnitude (see <see cref="DivergenceGuard"/>).</exception>
     public MultilayerPerceptron Train(Dataset train, Dataset? test, Dataset? validation, float[]? exampleWeights, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(train);
@@ -113,6 +119,9 @@ public sealed class MlpTrainer
         CheckCompatible(train, validation, nameof(validation));
 
         int[] sizes = [train.FeatureCount, .. _options.HiddenLayerSizes, train.ClassCount];
+        MemoryEstimate.EnsureFits(
+            MemoryEstimate.TrainingBytes(_options.Kind, sizes, _options.Epsilon, _options.EffectiveBatchSize(train.Count), (test?.Count ?? 0) + (validation?.Count ?? 0)),
+            $"a {(_options.Kind == NetworkKind.Set ? "SET" : _options.Kind.ToString())} MLP {string.Join("-", sizes)}");
         var network = MultilayerPerceptron.Create(
             _options.Kind,
             sizes,

@@ -43,6 +43,7 @@ internal sealed class TrainingLoop(MultilayerPerceptron network, TrainingSetting
         ulong seed = (ulong)(uint)settings.Seed;
         int batches = (n + batchSize - 1) / batchSize;
         bool dropout = settings.Dropout > 0;
+        var guard = new DivergenceGuard(network, settings.LearningRate);
         for (int epoch = 1; epoch <= settings.Epochs; epoch++)
         {
             var clock = Stopwatch.StartNew();
@@ -57,11 +58,7 @@ internal sealed class TrainingLoop(MultilayerPerceptron network, TrainingSetting
                 objective.Load(propagation, rows, batchSeed);
                 propagation.Forward(settings.Dropout, batchSeed);
                 var (loss, hits) = objective.Score(propagation, rows);
-                if (!double.IsFinite(loss))
-                {
-                    throw new TrainingDivergedException(
-                        $"Training diverged at epoch {epoch}, mini-batch {b + 1}: the loss is {loss}. Lower the learning rate (now {settings.LearningRate}) or check the feature scaling.");
-                }
+                guard.CheckBatch(loss, rows.Length, objective.LossNormaliser, epoch, b + 1);
 
                 lossSum += loss;
                 correct += hits;
@@ -70,6 +67,7 @@ internal sealed class TrainingLoop(MultilayerPerceptron network, TrainingSetting
                 onBatch?.Invoke(new BatchProgress(epoch, settings.Epochs, b + 1, batches));
             }
 
+            guard.CheckEpoch(epoch, lossSum / n / objective.LossNormaliser);
             double trainSeconds = clock.Elapsed.TotalSeconds;
             clock.Restart();
             var test = evaluate?.Invoke();

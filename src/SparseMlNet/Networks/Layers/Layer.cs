@@ -1,4 +1,4 @@
-using System.Numerics.Tensors;
+using SparseMlNet.Kernels;
 using SparseMlNet.Sparse;
 
 namespace SparseMlNet.Networks.Layers;
@@ -61,5 +61,6 @@ public abstract class Layer
     internal abstract void Gradient(float[] dy, float[] x, float[] weightGradient, float[] biasGradient, int stride);
 
     /// <summary>Sums one row of deltas over the batch columns: the bias gradient of that output neuron.</summary>
-    private protected static float RowSum(float[] dy, int row, int stride) => TensorPrimitives.Sum(dy.AsSpan(row * stride, stride));
+    /// <remarks>In a fixed order (<see cref="FixedOrderSum"/>), so equal seeds give bit-identical models on any core count.</remarks>
+    private protected static float RowSum(float[] dy, int row, int stride) => FixedOrderSum.Sum(dy.AsSpan(row * stride, stride));
 }

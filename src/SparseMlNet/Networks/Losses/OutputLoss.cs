@@ -1,4 +1,5 @@
 using System.Numerics.Tensors;
+using SparseMlNet.Kernels;
 
 namespace SparseMlNet.Networks.Losses;
 
@@ -48,7 +49,7 @@ internal static class OutputLoss
             // SIMD per output row: e = ŷ − t, Σ e² (float within the row, double across rows), δ = e/B.
             Span<float> e = delta.AsSpan(k * stride, batch);
             TensorPrimitives.Subtract(outputs.AsSpan(k * stride, batch), targets.AsSpan(k * stride, batch), e);
-            sum += TensorPrimitives.Dot(e, e);
+            sum += FixedOrderSum.Dot(e, e); // fixed order: independent of the array's address, so of the core count
             TensorPrimitives.Multiply(e, invB, e);
         }
 

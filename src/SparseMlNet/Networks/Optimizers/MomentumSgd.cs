@@ -37,11 +37,14 @@ internal static class MomentumSgd
             }
         }
 
+        // The same operations in the same order as the vector loop, (w + v) − λ·w, so an element gives the same bits whether it falls in a
+        // vector or in the tail: the parallel split of the weights (which depends on the core count) then cannot change the result.
         for (; i < weights.Length; i++)
         {
+            float w = weights[i];
             float v = (momentum * velocity[i]) - (learningRate * gradient[i]);
             velocity[i] = v;
-            weights[i] += v - (weightDecay * weights[i]);
+            weights[i] = w + v - (weightDecay * w);
         }
     }
 }
