@@ -2,17 +2,18 @@ using System.Text;
 using SparseMlNet.IO;
 using SparseMlNet.ML.Schema;
 using SparseMlNet.ML.Trainers;
+using SparseMlNet.Training;
 
 namespace SparseMlNet.ML.Persistence;
 
 /// <summary>
-/// A SparseMlp scorer in a model file: a metadata entry (magic "SPMLNETML", version, feature and label column names, label values)
-/// and a network entry in the engine's own checksummed format (<see cref="ModelSerializer"/>; also readable by the CLI).
+/// A SparseMlp scorer in a model file: a metadata entry (magic "SPMLNETML", version, feature and label column names, label values,
+/// and from version 2 the training history as JSON) and a network entry in the engine's own checksummed format (<see cref="ModelSerializer"/>; also readable by the CLI).
 /// </summary>
 internal static class SparseMlpPartFormat
 {
     private const string Magic = "SPMLNETML";
-    private const ushort Version = 1;
+    private const ushort Version = 2;
 
     public static void Write(SparseMlpPredictionTransformer transformer, Stream metadata, Stream network)
     {
@@ -25,6 +26,9 @@ internal static class SparseMlpPartFormat
             var values = transformer.Model.LabelValues;
             writer.Write(values is not null);
             values?.Write(writer);
+            byte[] history = ModelJson.Serialize(transformer.Model.TrainingHistory.ToArray());
+            writer.Write(history.Length);
+            writer.Write(history);
         }
 
         ModelSerializer.Save(new ModelBundle(transformer.Model.Network, classNames: transformer.Model.ClassNames), network);
@@ -50,17 +54,30 @@ internal static class SparseMlpPartFormat
             string feature = reader.ReadString();
             string label = reader.ReadString();
             var values = reader.ReadBoolean() ? LabelValues.Read(reader) : null;
+            var history = version >= 2 ? ReadHistory(reader) : [];
             var bundle = ModelSerializer.Load(network);
             if (values is not null && values.Count != bundle.Network.OutputCount)
             {
                 throw new InvalidDataException($"A SparseMlp part has {values.Count} label values for a network with {bundle.Network.OutputCount} outputs; the file is corrupted.");
             }
 
-            return new SparseMlpPredictionTransformer(new SparseMlpModelParameters(bundle.Network, values, []), feature, label);
+            return new SparseMlpPredictionTransformer(new SparseMlpModelParameters(bundle.Network, values, history), feature, label);
         }
         catch (EndOfStreamException e)
         {
             throw new InvalidDataException("A SparseMlp part of the model file is truncated.", e);
         }
+    }
+
+    private static EpochMetrics[] ReadHistory(BinaryReader reader)
+    {
+        int length = reader.ReadInt32();
+        if (length < 0 || length > reader.BaseStream.Length - reader.BaseStream.Position)
+        {
+            throw new InvalidDataException("The training history of a SparseMlp part has an invalid length; the file is corrupted.");
+        }
+
+        using var json = new MemoryStream(reader.ReadBytes(length));
+        return ModelJson.Deserialize<EpochMetrics[]>(json, "training history");
     }
 }

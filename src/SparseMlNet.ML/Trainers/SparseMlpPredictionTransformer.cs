@@ -61,8 +61,5 @@ public sealed class SparseMlpPredictionTransformer : ISingleFeaturePredictionTra
 
     /// <summary>Not supported: ML.NET's model zip cannot load third-party transformers.</summary>
     /// <exception cref="NotSupportedException">Always; the message points to SaveSparseMlNet / LoadSparseMlNet.</exception>
-    void ICanSaveModel.Save(ModelSaveContext ctx) => throw new NotSupportedException(
-        "A SparseMlp model cannot be written into an ML.NET model zip (ML.NET loads only its own components). " +
-        "Save the whole pipeline with mlContext.Model.SaveSparseMlNet(model, inputSchema, path) and load it with " +
-        "mlContext.Model.LoadSparseMlNet(path, out inputSchema) (namespace SparseMlNet.ML): the ML.NET parts are stored with mlContext.Model.Save inside the same file.");
+    void ICanSaveModel.Save(ModelSaveContext ctx) => throw new NotSupportedException(SaveAdvice.CannotSaveIntoMLNetZip);
 }
