@@ -1,3 +1,4 @@
+using System.Numerics.Tensors;
 using SparseMlNet.Kernels;
 using SparseMlNet.Networks.Layers;
 using SparseMlNet.Networks.Losses;
@@ -6,15 +7,17 @@ namespace SparseMlNet.Networks;
 
 /// <summary>
 /// Reusable inference for one <see cref="MultilayerPerceptron"/>: owns the activation buffers for up to <see cref="MaxRows"/> rows, so
-/// <see cref="Predict"/> allocates nothing in steady state (a single row, as a PredictionEngine scores, never allocates; batches larger
-/// than one SIMD block use the layers' parallel kernels, which allocate a few small delegates per layer).
+/// <see cref="Predict"/> allocates nothing in steady state. A single row (as a PredictionEngine scores) goes through a sparse
+/// matrix-vector product per layer, without allocation; up to 16 rows through the serial batch kernel, without allocation; larger
+/// batches through the layers' parallel kernels, which allocate a few small delegates per layer.
 /// Not thread-safe: use one predictor per thread or cursor. The network's weights must not change while it predicts.
 /// </summary>
-/// <remarks>Memory: 4 · (inputs + 2 · Σ layer outputs) · ⌈<see cref="MaxRows"/>/16⌉·16 bytes.</remarks>
+/// <remarks>Memory: 4 · (inputs + 2 · Σ layer outputs) · (⌈<see cref="MaxRows"/>/16⌉·16 + 1) bytes.</remarks>
 public sealed class NetworkPredictor
 {
     private readonly float[][] _a;
     private readonly float[][] _z;
+    private readonly float[][] _vector;
 
     /// <summary>Creates a predictor for batches of up to <paramref name="maxRows"/> rows.</summary>
     /// <param name="network">The network; its weights are read, never copied.</param>
@@ -31,12 +34,15 @@ public sealed class NetworkPredictor
         int layers = network.Layers.Count;
         _a = new float[layers + 1][];
         _z = new float[layers + 1][];
+        _vector = new float[layers + 1][];
         _a[0] = new float[network.InputCount * Stride];
+        _vector[0] = new float[network.InputCount];
         for (int l = 1; l <= layers; l++)
         {
             int n = network.Layers[l - 1].Outputs;
             _z[l] = new float[n * Stride];
             _a[l] = new float[n * Stride];
+            _vector[l] = new float[n];
         }
     }
 
@@ -80,12 +86,101 @@ public sealed class NetworkPredictor
             }
         }
 
+        if (n == 1)
+        {
+            PredictOne(rows, outputs);
+            return;
+        }
+
         for (int start = 0; start < n; start += MaxRows)
         {
             int batch = Math.Min(MaxRows, n - start);
             Load(rows.Slice(start * d, batch * d), batch);
             Forward(batch);
             Read(outputs.Slice(start * k, batch * k), batch);
+        }
+    }
+
+    /// <summary>One row: z = W·x + b per layer on plain vectors (CSR rows for a sparse layer, dot products for a dense one).</summary>
+    private void PredictOne(ReadOnlySpan<float> row, Span<float> output)
+    {
+        row.CopyTo(_vector[0]);
+        var layers = Network.Layers;
+        for (int l = 1; l <= layers.Count; l++)
+        {
+            ReadOnlySpan<float> x = _vector[l - 1];
+            Span<float> z = _vector[l];
+            switch (layers[l - 1])
+            {
+                case SparseLayer sparse:
+                    SparseRows(sparse, x, z);
+                    break;
+                case DenseLayer dense:
+                    DenseRows(dense, x, z);
+                    break;
+                default:
+                    throw new NotSupportedException($"Layer type {layers[l - 1].GetType().Name} has no single-row forward pass.");
+            }
+
+            Network.Activations[l - 1].Forward(z, z);
+        }
+
+        float[] last = _vector[layers.Count];
+        if (Network.Loss == LossKind.SoftmaxCrossEntropy)
+        {
+            OutputLoss.Softmax(last, Network.OutputCount, stride: 1, batch: 1);
+        }
+
+        last.CopyTo(output);
+    }
+
+    private static unsafe void SparseRows(SparseLayer layer, ReadOnlySpan<float> x, Span<float> z)
+    {
+        var matrix = layer.Matrix;
+        int rows = z.Length;
+        fixed (int* pointers = matrix.RowOffsets)
+        fixed (int* columns = matrix.ConnectionColumns)
+        fixed (float* weights = matrix.Weights)
+        fixed (float* bias = layer.Biases)
+        fixed (float* px = x)
+        fixed (float* pz = z)
+        {
+            // The CSR arrays were validated when the topology was built: every column index lies in [0, x.Length).
+            // Same order and rounding as SparseKernels.Spmm's per-column chain (bias, then each connection in CSR order, fused when
+            // its vector paths run), so a row scored alone equals the same row scored in a batch of 256, bit for bit.
+            bool fused = SparseKernels.FusedAccumulation;
+            for (int r = 0; r < rows; r++)
+            {
+                float sum = bias[r];
+                int end = pointers[r + 1];
+                if (fused)
+                {
+                    for (int k = pointers[r]; k < end; k++)
+                    {
+                        sum = MathF.FusedMultiplyAdd(px[columns[k]], weights[k], sum);
+                    }
+                }
+                else
+                {
+                    for (int k = pointers[r]; k < end; k++)
+                    {
+                        sum += weights[k] * px[columns[k]];
+                    }
+                }
+
+                pz[r] = sum;
+            }
+        }
+    }
+
+    private static void DenseRows(DenseLayer layer, ReadOnlySpan<float> x, Span<float> z)
+    {
+        ReadOnlySpan<float> weights = layer.WeightsRowMajor;
+        ReadOnlySpan<float> bias = layer.Biases;
+        int n = x.Length;
+        for (int r = 0; r < z.Length; r++)
+        {
+            z[r] = bias[r] + TensorPrimitives.Dot(weights.Slice(r * n, n), x);
         }
     }
 

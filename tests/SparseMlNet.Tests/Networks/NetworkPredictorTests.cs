@@ -33,6 +33,23 @@ public sealed class NetworkPredictorTests
     }
 
     [Fact]
+    public void Predict_OneRow_EqualsTheSameRowInABatchBitForBit()
+    {
+        var network = MultilayerPerceptron.Create(NetworkKind.Set, [64, 100, 100, 10], 10, ActivationKind.AllRelu, ActivationKind.Identity, LossKind.SoftmaxCrossEntropy, seed: 4);
+        var rows = TestNetworks.Digits.Test.Features[..(256 * 64)].ToArray();
+        var batch = new float[256 * 10];
+        new NetworkPredictor(network, maxRows: 256).Predict(rows, batch);
+        var single = new NetworkPredictor(network);
+        var one = new float[10];
+
+        for (int r = 0; r < 256; r += 17)
+        {
+            single.Predict(rows.AsSpan(r * 64, 64), one);
+            Assert.Equal(batch.AsSpan(r * 10, 10).ToArray(), one);
+        }
+    }
+
+    [Fact]
     public void Predict_OneRowInSteadyState_AllocatesNothing()
     {
         var network = MultilayerPerceptron.Create(NetworkKind.Set, [64, 300, 300, 10], 10, ActivationKind.Relu, ActivationKind.Identity, LossKind.SoftmaxCrossEntropy, seed: 1);
