@@ -12,7 +12,8 @@ namespace SparseMlNet.Networks;
 /// batches through the layers' parallel kernels, which allocate a few small delegates per layer.
 /// Not thread-safe: use one predictor per thread or cursor. The network's weights must not change while it predicts.
 /// </summary>
-/// <remarks>Memory: 4 · (inputs + 2 · Σ layer outputs) · (⌈<see cref="MaxRows"/>/16⌉·16 + 1) bytes.</remarks>
+/// <remarks>Memory: 4 · (inputs + Σ layer outputs) bytes for single rows, plus 4 · (inputs + 2 · Σ layer outputs) · ⌈<see cref="MaxRows"/>/16⌉·16
+/// bytes of batch buffers when <see cref="MaxRows"/> &gt; 1.</remarks>
 public sealed class NetworkPredictor
 {
     private readonly float[][] _a;
@@ -35,14 +36,22 @@ public sealed class NetworkPredictor
         _a = new float[layers + 1][];
         _z = new float[layers + 1][];
         _vector = new float[layers + 1][];
-        _a[0] = new float[network.InputCount * Stride];
         _vector[0] = new float[network.InputCount];
         for (int l = 1; l <= layers; l++)
         {
-            int n = network.Layers[l - 1].Outputs;
-            _z[l] = new float[n * Stride];
-            _a[l] = new float[n * Stride];
-            _vector[l] = new float[n];
+            _vector[l] = new float[network.Layers[l - 1].Outputs];
+        }
+
+        // Batch buffers only when a pass can hold more than one row: single rows use the vectors above.
+        if (maxRows > 1)
+        {
+            _a[0] = new float[network.InputCount * Stride];
+            for (int l = 1; l <= layers; l++)
+            {
+                int n = network.Layers[l - 1].Outputs;
+                _z[l] = new float[n * Stride];
+                _a[l] = new float[n * Stride];
+            }
         }
     }
 
@@ -86,15 +95,15 @@ public sealed class NetworkPredictor
             }
         }
 
-        if (n == 1)
-        {
-            PredictOne(rows, outputs);
-            return;
-        }
-
         for (int start = 0; start < n; start += MaxRows)
         {
             int batch = Math.Min(MaxRows, n - start);
+            if (batch == 1)
+            {
+                PredictOne(rows.Slice(start * d, d), outputs.Slice(start * k, k));
+                continue;
+            }
+
             Load(rows.Slice(start * d, batch * d), batch);
             Forward(batch);
             Read(outputs.Slice(start * k, batch * k), batch);

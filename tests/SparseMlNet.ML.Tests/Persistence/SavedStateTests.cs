@@ -1,9 +1,14 @@
+using System.IO.Compression;
 using Microsoft.ML;
 using Microsoft.ML.Data;
+using SparseMlNet.IO;
 using SparseMlNet.ML.FeatureSelection;
 using SparseMlNet.ML.Persistence;
 using SparseMlNet.ML.Tests.Support;
 using SparseMlNet.ML.Trainers;
+using SparseMlNet.Networks;
+using SparseMlNet.Networks.Activations;
+using SparseMlNet.Networks.Losses;
 using SparseMlNet.Training;
 
 namespace SparseMlNet.ML.Tests.Persistence;
@@ -73,6 +78,54 @@ public sealed class SavedStateTests
         var ours = Assert.IsType<QuickSelectionTransformer>(viaOurs.Single());
         Assert.Equal(model.SelectedIndices, ours.SelectedIndices);
         Assert.Equal(viaMLNet.Transform(data).GetColumn<float[]>("Selected").SelectMany(v => v), ours.Transform(data).GetColumn<float[]>("Selected").SelectMany(v => v));
+    }
+
+    [Fact]
+    public void Load_FormatVersion1File_LoadsWithAnEmptyHistory()
+    {
+        // A file as version 1 wrote it: no Model.key stub, manifest version 1, a SparseMlp part without history.
+        var ml = new MLContext(seed: 1);
+        var network = MultilayerPerceptron.Create(NetworkKind.Set, [64, 8, 10], 2, ActivationKind.Relu, ActivationKind.Identity, LossKind.SoftmaxCrossEntropy, seed: 1);
+        var schema = TestData.Digits(ml).Schema;
+        using var file = new MemoryStream();
+        using (var zip = new ZipArchive(file, ZipArchiveMode.Create, leaveOpen: true))
+        {
+            using (var entry = zip.CreateEntry("part000.mlnet.zip").Open())
+            using (var empty = new MemoryStream())
+            {
+                ml.Model.Save(new TransformerChain<ITransformer>(), schema, empty);
+                empty.WriteTo(entry);
+            }
+
+            using (var writer = new BinaryWriter(zip.CreateEntry("part001.sparsemlp").Open()))
+            {
+                writer.Write("SPMLNETML");
+                writer.Write((ushort)1);
+                writer.Write("Features");
+                writer.Write("Label");
+                writer.Write(false);
+            }
+
+            using (var entry = zip.CreateEntry("part001.network.spmlnet").Open())
+            {
+                ModelSerializer.Save(new ModelBundle(network), entry);
+            }
+
+            using var manifest = new StreamWriter(zip.CreateEntry("manifest.json").Open());
+            manifest.Write("""
+                {"Format": "SparseMlNet.ML pipeline", "Version": 1, "Parts": [
+                  {"Kind": "mlnet", "Entry": "part000.mlnet.zip", "Scopes": []},
+                  {"Kind": "sparsemlp", "Entry": "part001.sparsemlp", "NetworkEntry": "part001.network.spmlnet", "Scopes": [7]}]}
+                """);
+        }
+
+        file.Position = 0;
+        var loaded = (TransformerChain<ITransformer>)ml.Model.LoadSparseMlNet(file, out var inputSchema);
+
+        var scorer = Assert.IsType<SparseMlpPredictionTransformer>(loaded.Single());
+        Assert.Empty(scorer.Model.TrainingHistory);
+        Assert.Equal(64, scorer.Model.FeatureCount);
+        Assert.Equal(schema.Count, inputSchema!.Count);
     }
 
     private static TransformerChain<ITransformer> RoundTrip(MLContext ml, ITransformer model, DataViewSchema schema)
