@@ -5,7 +5,7 @@ using SparseMlNet.ML.Trainers;
 
 namespace SparseMlNet.ML.Tests.Scoring;
 
-/// <summary>Allocation (not timing) of steady-state scoring: a PredictionEngine reuses one network propagation per row source.</summary>
+/// <summary>Allocation (not timing) of steady-state scoring: each row source and cursor reuses one NetworkPredictor.</summary>
 public sealed class PredictionAllocationTests
 {
     private const int Predictions = 2000;
@@ -34,7 +34,7 @@ public sealed class PredictionAllocationTests
 
         long perPrediction = (GC.GetAllocatedBytesForCurrentThread() - before) / Predictions;
 
-        // Before the reusable predictor every row allocated a propagation, about 63 KB here; now nothing.
+        // Before the reusable predictor every row allocated a propagation (about 63 KB here); now nothing.
         Assert.True(perPrediction == 0, $"{perPrediction} bytes per PredictionEngine.Predict in steady state");
         Assert.Equal(10, prediction.Score.Length);
         Assert.InRange(prediction.PredictedLabel, 1u, 10u);
