@@ -93,11 +93,12 @@ public sealed class QuickSelectionEstimator : IEstimator<QuickSelectionTransform
             selection.BatchCompleted += (_, p) => batch(p);
         }
 
-        var result = selection.Fit(values.AsSpan(0, rows * d), d, Count, SlotNames(column, d), token);
+        var slotNames = SlotNames(column, d);
+        var result = selection.Fit(values.AsSpan(0, rows * d), d, Count, slotNames, token);
         int[] selected = result.SelectedIndices.ToArray();
         Array.Sort(selected);
         var selector = _catalog.FeatureSelection.SelectFeaturesBasedOnCount(OutputColumnName, InputColumnName, count: 1).Fit(new SlotMaskDataView(column, selected));
-        return new QuickSelectionTransformer(OutputColumnName, InputColumnName, d, result.Scores.ToArray(), selected, selector);
+        return new QuickSelectionTransformer(OutputColumnName, InputColumnName, d, result.Scores.ToArray(), selected, slotNames, selector);
     }
 
     private static string[]? SlotNames(DataViewSchema.Column column, int d)

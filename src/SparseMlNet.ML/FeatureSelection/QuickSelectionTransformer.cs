@@ -7,15 +7,25 @@ namespace SparseMlNet.ML.FeatureSelection;
 /// <summary>
 /// A fitted QuickSelection slot selector: the output column holds the selected slots of the input column, in slot order, with their slot names.
 /// The selection itself is ML.NET's own slot-dropping transformer (<see cref="Selector"/>), so <c>mlContext.Model.Save</c>/<c>Load</c> work
-/// natively; a loaded model contains that ML.NET transformer (the same output), without <see cref="Scores"/>.
+/// natively; a model loaded that way contains that ML.NET transformer (the same output), without <see cref="Scores"/>. A model saved with
+/// <c>mlContext.Model.SaveSparseMlNet</c> loads back (<c>LoadSparseMlNet</c>) as this type, with its scores, selected indices and slot names.
 /// </summary>
 public sealed class QuickSelectionTransformer : ITransformer
 {
     private readonly double[] _scores;
     private readonly int[] _selected;
+    private readonly string[]? _slotNames;
+    private readonly string[]? _selectedSlotNames;
 
-    internal QuickSelectionTransformer(string outputColumnName, string inputColumnName, int slotCount, double[] scores, int[] selected, ITransformer selector)
+    internal QuickSelectionTransformer(string outputColumnName, string inputColumnName, int slotCount, double[] scores, int[] selected, string[]? slotNames, ITransformer selector)
     {
+        if (scores.Length != slotCount || (slotNames is not null && slotNames.Length != slotCount) || selected.Any(i => (uint)i >= (uint)slotCount))
+        {
+            throw new ArgumentException($"A QuickSelection transformer over {slotCount} slots needs {slotCount} scores (and slot names) and selected indices in [0, {slotCount}).", nameof(scores));
+        }
+
+        _slotNames = slotNames;
+        _selectedSlotNames = slotNames is null ? null : Array.ConvertAll(selected, i => slotNames[i]);
         OutputColumnName = outputColumnName;
         InputColumnName = inputColumnName;
         SlotCount = slotCount;
@@ -38,6 +48,12 @@ public sealed class QuickSelectionTransformer : ITransformer
 
     /// <summary>The selected input slots in increasing order: output slot i is input slot SelectedIndices[i].</summary>
     public IReadOnlyList<int> SelectedIndices => _selected;
+
+    /// <summary>Names of the input slots (length <see cref="SlotCount"/>; a slot without a name is "slot{i}"), or null when the input column had no slot names.</summary>
+    public IReadOnlyList<string>? SlotNames => _slotNames;
+
+    /// <summary>Names of the selected slots, in output order (SlotNames[SelectedIndices[i]]), or null when the input column had no slot names.</summary>
+    public IReadOnlyList<string>? SelectedSlotNames => _selectedSlotNames;
 
     /// <summary>ML.NET's slot-dropping transformer that performs the selection (what <c>mlContext.Model.Save</c> stores).</summary>
     public ITransformer Selector { get; }

@@ -5,7 +5,7 @@ internal sealed class PipelineManifest
 {
     public const string EntryName = "manifest.json";
     public const string FormatName = "SparseMlNet.ML pipeline";
-    public const int CurrentVersion = 1;
+    public const int CurrentVersion = 2;
 
     public string Format { get; set; } = FormatName;
 
@@ -29,6 +29,19 @@ internal sealed class PipelinePart
     /// <summary>SparseMlp part: the network entry (a standalone .spmlnet model file).</summary>
     public string? NetworkEntry { get; set; }
 
+    /// <summary>ML.NET part (version 2): the QuickSelection transformers among its transformers, whose ML.NET slot selectors the part stores.</summary>
+    public List<QuickSelectionEntry>? QuickSelections { get; set; }
+
     /// <summary>Scope of each transformer of the part (<see cref="Microsoft.ML.Data.TransformerScope"/> flags), in order.</summary>
     public List<int> Scopes { get; set; } = [];
+}
+
+/// <summary>A QuickSelection transformer inside an ML.NET part: its position in the part and the entry with its scores and names.</summary>
+internal sealed class QuickSelectionEntry
+{
+    /// <summary>Index of the transformer among the part's transformers.</summary>
+    public int Index { get; set; }
+
+    /// <summary>The JSON entry written by <see cref="QuickSelectionPartFormat"/>.</summary>
+    public string Entry { get; set; } = "";
 }

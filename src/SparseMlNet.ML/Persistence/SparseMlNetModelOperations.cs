@@ -1,8 +1,8 @@
 using System.Globalization;
 using System.IO.Compression;
-using System.Text.Json;
 using Microsoft.ML;
 using Microsoft.ML.Data;
+using SparseMlNet.ML.FeatureSelection;
 using SparseMlNet.ML.Trainers;
 
 namespace SparseMlNet.ML.Persistence;
@@ -16,7 +16,10 @@ namespace SparseMlNet.ML.Persistence;
 /// every run of ML.NET transformers is stored with <see cref="ModelOperationsCatalog.Save(ITransformer, DataViewSchema, Stream)"/>
 /// (the first run, possibly empty, also stores the input schema), every SparseMlp scorer in SparseMlNet's own format. All parts go
 /// into one zip file with a JSON manifest. Loading rebuilds one flat <see cref="TransformerChain{TLastTransformer}"/> with the same
-/// transformers, order and scopes, whose predictions equal the saved model's.</para>
+/// transformers, order and scopes, whose predictions equal the saved model's. A scorer keeps its training history, a
+/// <see cref="QuickSelectionTransformer"/> its type, scores, selected indices and slot names.</para>
+/// <para>ML.NET's own <see cref="ModelOperationsCatalog.Load(string, out DataViewSchema)"/> cannot read such a file; it throws a
+/// <see cref="FileNotFoundException"/> whose message says to use <c>LoadSparseMlNet</c>. <see cref="IsSparseMlNetModel(string)"/> tells the two formats apart.</para>
 /// <para>Models without a SparseMlp scorer can be saved this way too, but <see cref="ModelOperationsCatalog.Save(ITransformer, DataViewSchema, string)"/> is then simpler.
 /// Only load files you trust: ML.NET's part is loaded by ML.NET's own model loader.</para>
 /// </remarks>
@@ -78,12 +81,17 @@ public static class SparseMlNetModelOperations
         var parts = ChainParts.Flatten(model);
         var schema = inputSchema;
         using var zip = new ZipArchive(stream, ZipArchiveMode.Create, leaveOpen: true);
+        using (var stub = new MemoryStream(MLNetLoadStub.Create(SaveAdvice.UseLoadSparseMlNet)))
+        {
+            WriteEntry(zip, MLNetLoadStub.EntryName, stub, CompressionLevel.NoCompression);
+        }
+
         int i = 0;
         while (i < parts.Count || manifest.Parts.Count == 0)
         {
             var part = new PipelinePart { Entry = $"part{manifest.Parts.Count:D3}" };
             // The first part is always an ML.NET run, possibly empty: ML.NET's model zip stores the input schema.
-            if (manifest.Parts.Count > 0 && i < parts.Count && parts[i].Transformer is SparseMlpPredictionTransformer scorer)
+            if (manifest.Parts.Count > 0 && i < parts.Count && parts[i].Transformer is ISparseMlpScorer scorer)
             {
                 part.Kind = PipelinePart.SparseMlpKind;
                 part.NetworkEntry = part.Entry + ".network.spmlnet";
@@ -100,8 +108,16 @@ public static class SparseMlNetModelOperations
             else
             {
                 var run = new List<ITransformer>();
-                while (i < parts.Count && parts[i].Transformer is not SparseMlpPredictionTransformer)
+                while (i < parts.Count && parts[i].Transformer is not ISparseMlpScorer)
                 {
+                    if (parts[i].Transformer is QuickSelectionTransformer selection)
+                    {
+                        var entry = new QuickSelectionEntry { Index = run.Count, Entry = $"{part.Entry}.quickselection{run.Count:D3}.json" };
+                        using var state = new MemoryStream(QuickSelectionPartFormat.Write(selection));
+                        WriteEntry(zip, entry.Entry, state, CompressionLevel.Optimal);
+                        (part.QuickSelections ??= []).Add(entry);
+                    }
+
                     run.Add(parts[i].Transformer);
                     part.Scopes.Add((int)parts[i].Scope);
                     i++;
@@ -118,7 +134,7 @@ public static class SparseMlNetModelOperations
             manifest.Parts.Add(part);
         }
 
-        using var json = new MemoryStream(JsonSerializer.SerializeToUtf8Bytes(manifest, JsonOptions));
+        using var json = new MemoryStream(ModelJson.Serialize(manifest));
         WriteEntry(zip, PipelineManifest.EntryName, json, CompressionLevel.Optimal);
     }
 
@@ -192,10 +208,22 @@ public static class SparseMlNetModelOperations
                         inputSchema = schema;
                     }
 
+                    int start = transformers.Count;
                     foreach (var (transformer, scope) in ChainParts.Flatten(model))
                     {
                         transformers.Add(transformer);
                         scopes.Add(scope);
+                    }
+
+                    foreach (var selection in part.QuickSelections ?? [])
+                    {
+                        if (selection.Index < 0 || start + selection.Index >= transformers.Count)
+                        {
+                            throw new InvalidDataException($"Part {p} of the manifest places a QuickSelection transformer at index {selection.Index}, but the part has {transformers.Count - start} transformers; the file is corrupted.");
+                        }
+
+                        using var state = ReadEntry(zip, selection.Entry);
+                        transformers[start + selection.Index] = QuickSelectionPartFormat.Read(state, transformers[start + selection.Index]);
                     }
                 }
                 else
@@ -208,22 +236,60 @@ public static class SparseMlNetModelOperations
         }
     }
 
-    private static JsonSerializerOptions JsonOptions { get; } = new() { WriteIndented = true };
+    /// <summary>Whether <paramref name="filePath"/> is a model file written by <see cref="SaveSparseMlNet(ModelOperationsCatalog, ITransformer, DataViewSchema, string)"/>
+    /// (load it with <c>LoadSparseMlNet</c>) rather than, for example, an ML.NET model zip (load it with <c>mlContext.Model.Load</c>).</summary>
+    /// <param name="filePath">An existing file.</param>
+    /// <returns>True when the file is a zip archive with a SparseMlNet manifest; false for any other content.</returns>
+    /// <exception cref="ArgumentException"><paramref name="filePath"/> is empty.</exception>
+    /// <exception cref="FileNotFoundException">The file does not exist.</exception>
+    public static bool IsSparseMlNetModel(string filePath)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(filePath);
+        using var file = new FileStream(filePath, FileMode.Open, FileAccess.Read, FileShare.Read);
+        return IsSparseMlNetModel(file);
+    }
+
+    /// <summary>Whether a seekable <paramref name="stream"/> (left open, read from its current position) holds a SparseMlNet model file.</summary>
+    /// <param name="stream">A readable, seekable stream.</param>
+    /// <returns>True for a zip archive with a SparseMlNet manifest; false otherwise.</returns>
+    /// <exception cref="ArgumentNullException"><paramref name="stream"/> is null.</exception>
+    /// <exception cref="ArgumentException"><paramref name="stream"/> is not readable and seekable.</exception>
+    public static bool IsSparseMlNetModel(Stream stream)
+    {
+        ArgumentNullException.ThrowIfNull(stream);
+        if (!stream.CanRead || !stream.CanSeek)
+        {
+            throw new ArgumentException("The stream must be readable and seekable; copy it into a MemoryStream first.", nameof(stream));
+        }
+
+        long position = stream.Position;
+        try
+        {
+            using var zip = new ZipArchive(stream, ZipArchiveMode.Read, leaveOpen: true);
+            if (zip.GetEntry(PipelineManifest.EntryName) is null)
+            {
+                return false;
+            }
+
+            // The format name only: a file of a newer version is still one (LoadSparseMlNet then says to update).
+            using var json = ReadEntry(zip, PipelineManifest.EntryName);
+            return ModelJson.Deserialize<PipelineManifest>(json, "manifest").Format == PipelineManifest.FormatName;
+        }
+        catch (InvalidDataException)
+        {
+            return false;
+        }
+        finally
+        {
+            stream.Position = position;
+        }
+    }
 
     private static PipelineManifest ReadManifest(ZipArchive zip)
     {
         using var json = ReadEntry(zip, PipelineManifest.EntryName);
-        PipelineManifest? manifest;
-        try
-        {
-            manifest = JsonSerializer.Deserialize<PipelineManifest>(json, JsonOptions);
-        }
-        catch (JsonException e)
-        {
-            throw new InvalidDataException("The model file's manifest is not valid JSON; the file is corrupted.", e);
-        }
-
-        if (manifest is null || manifest.Format != PipelineManifest.FormatName || manifest.Parts is null || manifest.Parts.Count == 0)
+        var manifest = ModelJson.Deserialize<PipelineManifest>(json, "manifest");
+        if (manifest.Format != PipelineManifest.FormatName || manifest.Parts is null || manifest.Parts.Count == 0)
         {
             throw new InvalidDataException("The model file's manifest does not describe a SparseMlNet ML.NET pipeline.");
         }

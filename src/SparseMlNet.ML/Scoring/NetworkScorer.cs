@@ -4,21 +4,33 @@ namespace SparseMlNet.ML.Scoring;
 
 /// <summary>
 /// Scores rows with a network: class probabilities and the arg-max class. Rows with a NaN or infinite feature get NaN scores and
-/// the missing key 0 as predicted label, as ML.NET's own predictors propagate missing values.
+/// the missing key 0 as predicted label, as ML.NET's own predictors propagate missing values. Owns its buffers (one
+/// <see cref="NetworkPredictor"/> for up to <c>maxRows</c> rows), so scoring allocates nothing in steady state; one per row source or cursor.
 /// </summary>
-internal static class NetworkScorer
+internal sealed class NetworkScorer
 {
-    /// <summary>Scores <paramref name="rows"/> rows of row-major <paramref name="features"/> into row-major <paramref name="scores"/> [rows, K] and <paramref name="keys"/> (1-based class, 0 for a row with a non-finite feature).</summary>
-    public static void Score(MultilayerPerceptron network, float[] features, int rows, float[] scores, uint[] keys)
+    private readonly NetworkPredictor _predictor;
+    private readonly bool[] _valid;
+    private readonly float[] _probabilities;
+
+    public NetworkScorer(MultilayerPerceptron network, int maxRows)
     {
+        _predictor = new NetworkPredictor(network, maxRows);
+        _valid = new bool[maxRows];
+        _probabilities = new float[maxRows * network.OutputCount];
+    }
+
+    /// <summary>Scores <paramref name="rows"/> (≤ maxRows) rows of row-major <paramref name="features"/> into row-major <paramref name="scores"/> [rows, K] and <paramref name="keys"/> (1-based class, 0 for a row with a non-finite feature); compacts <paramref name="features"/> in place.</summary>
+    public void Score(float[] features, int rows, float[] scores, uint[] keys)
+    {
+        var network = _predictor.Network;
         int d = network.InputCount;
         int k = network.OutputCount;
         int finite = 0;
-        var valid = new bool[rows];
         for (int r = 0; r < rows; r++)
         {
-            valid[r] = AllFinite(features.AsSpan(r * d, d));
-            if (valid[r])
+            _valid[r] = AllFinite(features.AsSpan(r * d, d));
+            if (_valid[r])
             {
                 if (finite != r)
                 {
@@ -29,19 +41,19 @@ internal static class NetworkScorer
             }
         }
 
-        float[] probabilities = finite > 0 ? network.Predict(features.AsSpan(0, finite * d)) : [];
+        _predictor.Predict(features.AsSpan(0, finite * d), _probabilities.AsSpan(0, finite * k));
         int next = finite - 1;
         for (int r = rows - 1; r >= 0; r--)
         {
             Span<float> target = scores.AsSpan(r * k, k);
-            if (!valid[r])
+            if (!_valid[r])
             {
                 target.Fill(float.NaN);
                 keys[r] = 0;
                 continue;
             }
 
-            ReadOnlySpan<float> source = probabilities.AsSpan(next * k, k);
+            ReadOnlySpan<float> source = _probabilities.AsSpan(next * k, k);
             source.CopyTo(target);
             keys[r] = (uint)ArgMax(source) + 1;
             next--;

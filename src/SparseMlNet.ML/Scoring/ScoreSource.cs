@@ -26,7 +26,7 @@ internal abstract class ScoreSource
 internal sealed class RowScoreSource : ScoreSource
 {
     private readonly DataViewRow _row;
-    private readonly MultilayerPerceptron _network;
+    private readonly NetworkScorer _scorer;
     private readonly ValueGetter<VBuffer<float>> _features;
     private readonly float[] _buffer;
     private readonly string _column;
@@ -37,7 +37,7 @@ internal sealed class RowScoreSource : ScoreSource
     {
         _row = row;
         _column = feature.Name;
-        _network = network;
+        _scorer = new NetworkScorer(network, 1);
         _features = row.GetGetter<VBuffer<float>>(feature);
         _buffer = new float[network.InputCount];
         Scores = new float[network.OutputCount];
@@ -55,7 +55,7 @@ internal sealed class RowScoreSource : ScoreSource
             }
 
             _vector.CopyTo(_buffer);
-            NetworkScorer.Score(_network, _buffer, 1, Scores, Keys);
+            _scorer.Score(_buffer, 1, Scores, Keys);
             _position = _row.Position;
         }
 
@@ -74,8 +74,10 @@ internal sealed class BatchScoreSource : ScoreSource, IDisposable
 
     private readonly DataViewRowCursor _main;
     private readonly ValueGetter<DataViewRowId> _mainId;
+    private readonly DataViewSchema.Column _feature;
     private readonly MultilayerPerceptron _network;
-    private readonly RowScoreSource _fallback;
+    private readonly NetworkScorer _scorer;
+    private RowScoreSource? _fallback;
     private readonly float[] _features;
     private readonly DataViewRowId[] _ids = new DataViewRowId[BatchSize];
     private readonly string _column;
@@ -92,8 +94,9 @@ internal sealed class BatchScoreSource : ScoreSource, IDisposable
         _main = main;
         _column = feature.Name;
         _mainId = main.GetIdGetter();
+        _feature = feature;
         _network = network;
-        _fallback = new RowScoreSource(main, feature, network);
+        _scorer = new NetworkScorer(network, BatchSize);
         _features = new float[BatchSize * network.InputCount];
         Scores = new float[BatchSize * network.OutputCount];
         Keys = new uint[BatchSize];
@@ -160,7 +163,7 @@ internal sealed class BatchScoreSource : ScoreSource, IDisposable
             return false;
         }
 
-        NetworkScorer.Score(_network, _features, _count, Scores, Keys);
+        _scorer.Score(_features, _count, Scores, Keys);
         return true;
     }
 
@@ -173,6 +176,7 @@ internal sealed class BatchScoreSource : ScoreSource, IDisposable
 
     private int FallbackCurrent()
     {
+        _fallback ??= new RowScoreSource(_main, _feature, _network);
         int index = _fallback.Current();
         Scores = _fallback.Scores;
         Keys = _fallback.Keys;

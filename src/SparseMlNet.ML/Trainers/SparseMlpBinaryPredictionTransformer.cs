@@ -1,5 +1,6 @@
 using Microsoft.ML;
 using Microsoft.ML.Data;
+using SparseMlNet.ML.Persistence;
 using SparseMlNet.ML.Scoring;
 
 namespace SparseMlNet.ML.Trainers;
@@ -11,7 +12,7 @@ namespace SparseMlNet.ML.Trainers;
 /// Rows with a NaN or infinite feature get NaN Score and Probability and PredictedLabel false.
 /// </summary>
 /// <remarks>Like the multiclass transformer, it cannot be written into an ML.NET model zip: save a pipeline that contains it with <c>mlContext.Model.SaveSparseMlNet</c>.</remarks>
-public sealed class SparseMlpBinaryPredictionTransformer : ISingleFeaturePredictionTransformer<SparseMlpModelParameters>
+public sealed class SparseMlpBinaryPredictionTransformer : ISingleFeaturePredictionTransformer<SparseMlpModelParameters>, ISparseMlpScorer
 {
     internal SparseMlpBinaryPredictionTransformer(SparseMlpModelParameters model, string featureColumnName, string labelColumnName)
     {
@@ -40,6 +41,9 @@ public sealed class SparseMlpBinaryPredictionTransformer : ISingleFeaturePredict
     /// <summary>Name of the Boolean label column the model was trained on (not read when scoring).</summary>
     public string LabelColumnName { get; }
 
+    /// <inheritdoc/>
+    bool ISparseMlpScorer.IsBinary => true;
+
     /// <summary>Always true: the scorer maps row to row.</summary>
     public bool IsRowToRowMapper => true;
 
@@ -62,7 +66,5 @@ public sealed class SparseMlpBinaryPredictionTransformer : ISingleFeaturePredict
 
     /// <summary>Not supported: ML.NET's model zip cannot load third-party transformers.</summary>
     /// <exception cref="NotSupportedException">Always; the message points to SaveSparseMlNet / LoadSparseMlNet.</exception>
-    void ICanSaveModel.Save(ModelSaveContext ctx) => throw new NotSupportedException(
-        "A SparseMlp model cannot be written into an ML.NET model zip (ML.NET loads only its own components). " +
-        "Save the whole pipeline with mlContext.Model.SaveSparseMlNet(model, inputSchema, path) and load it with mlContext.Model.LoadSparseMlNet(path, out inputSchema).");
+    void ICanSaveModel.Save(ModelSaveContext ctx) => throw new NotSupportedException(SaveAdvice.CannotSaveIntoMLNetZip);
 }

@@ -36,7 +36,7 @@ public sealed class SparseMlpModelParameters
     /// <summary>The training label's value of each class as text, in key order, or null when the label was a key without values.</summary>
     public IReadOnlyList<string>? ClassNames => LabelValues?.AsText();
 
-    /// <summary>Metrics of every training epoch, in order; empty for a model loaded from a file.</summary>
+    /// <summary>Metrics of every training epoch, in order; kept by <c>SaveSparseMlNet</c>/<c>LoadSparseMlNet</c> (empty for files written before format version 2).</summary>
     public IReadOnlyList<EpochMetrics> TrainingHistory { get; }
 
     /// <summary>How training ended (epochs run, the epoch whose network this is, whether early stopping ended it), or null for a model loaded without it.</summary>

@@ -15,7 +15,7 @@ namespace SparseMlNet.ML.Trainers;
 /// save a pipeline that contains it with <see cref="SparseMlNetModelOperations.SaveSparseMlNet(ModelOperationsCatalog, ITransformer, DataViewSchema, string)"/>
 /// and load it with <see cref="SparseMlNetModelOperations.LoadSparseMlNet(ModelOperationsCatalog, string, out DataViewSchema)"/>.
 /// </remarks>
-public sealed class SparseMlpPredictionTransformer : ISingleFeaturePredictionTransformer<SparseMlpModelParameters>
+public sealed class SparseMlpPredictionTransformer : ISingleFeaturePredictionTransformer<SparseMlpModelParameters>, ISparseMlpScorer
 {
     internal SparseMlpPredictionTransformer(SparseMlpModelParameters model, string featureColumnName, string labelColumnName)
     {
@@ -39,6 +39,9 @@ public sealed class SparseMlpPredictionTransformer : ISingleFeaturePredictionTra
     /// <summary>Name of the label column the model was trained on (not read when scoring).</summary>
     public string LabelColumnName { get; }
 
+    /// <inheritdoc/>
+    bool ISparseMlpScorer.IsBinary => false;
+
     /// <summary>Always true: the scorer maps row to row.</summary>
     public bool IsRowToRowMapper => true;
 
@@ -61,8 +64,5 @@ public sealed class SparseMlpPredictionTransformer : ISingleFeaturePredictionTra
 
     /// <summary>Not supported: ML.NET's model zip cannot load third-party transformers.</summary>
     /// <exception cref="NotSupportedException">Always; the message points to SaveSparseMlNet / LoadSparseMlNet.</exception>
-    void ICanSaveModel.Save(ModelSaveContext ctx) => throw new NotSupportedException(
-        "A SparseMlp model cannot be written into an ML.NET model zip (ML.NET loads only its own components). " +
-        "Save the whole pipeline with mlContext.Model.SaveSparseMlNet(model, inputSchema, path) and load it with " +
-        "mlContext.Model.LoadSparseMlNet(path, out inputSchema) (namespace SparseMlNet.ML): the ML.NET parts are stored with mlContext.Model.Save inside the same file.");
+    void ICanSaveModel.Save(ModelSaveContext ctx) => throw new NotSupportedException(SaveAdvice.CannotSaveIntoMLNetZip);
 }

@@ -33,6 +33,9 @@ internal static class SparseKernels
 
     private static bool UseAvx2 => MaxVectorBits >= 256 && Fma.IsSupported && Avx2.IsSupported;
 
+    /// <summary>Whether <see cref="Spmm"/> accumulates with fused multiply-adds (its vector paths) rather than separate ones (scalar path).</summary>
+    internal static bool FusedAccumulation => UseAvx512 || UseAvx2;
+
     /// <summary>Rounds a batch size up to a valid stride.</summary>
     public static int StrideFor(int batch) => (batch + StrideAlignment - 1) / StrideAlignment * StrideAlignment;
 

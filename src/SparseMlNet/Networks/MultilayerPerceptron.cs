@@ -145,21 +145,7 @@ public sealed class MultilayerPerceptron
 
         int n = features.Length / InputCount;
         var result = new float[n * OutputCount];
-        var propagation = new Propagation(this, Math.Min(n, 256), training: false);
-        var rows = new int[propagation.MaxBatch];
-        for (int start = 0; start < n; start += propagation.MaxBatch)
-        {
-            int batch = Math.Min(propagation.MaxBatch, n - start);
-            for (int i = 0; i < batch; i++)
-            {
-                rows[i] = start + i;
-            }
-
-            propagation.LoadInputs(features, InputCount, rows.AsSpan(0, batch));
-            propagation.Forward(0f, 0);
-            propagation.ReadOutputs(result.AsSpan(start * OutputCount, batch * OutputCount));
-        }
-
+        new NetworkPredictor(this, Math.Min(n, 256)).Predict(features, result);
         return result;
     }
 
