@@ -109,19 +109,9 @@ internal static class DataLoading
             throw new FileNotFoundException($"File '{path}' does not exist.", path);
         }
 
-        Stream stream = File.OpenRead(path);
+        Stream stream = DataFile.OpenRead(path);
         try
         {
-            if (stream.ReadByte() == 0x1f && stream.ReadByte() == 0x8b)
-            {
-                stream.Position = 0;
-                stream = new System.IO.Compression.GZipStream(stream, System.IO.Compression.CompressionMode.Decompress);
-            }
-            else
-            {
-                stream.Position = 0;
-            }
-
             var config = new CsvConfiguration(CultureInfo.InvariantCulture) { TrimOptions = TrimOptions.Trim, IgnoreBlankLines = true };
             return new CsvParser(new StreamReader(stream), config, leaveOpen: false);
         }

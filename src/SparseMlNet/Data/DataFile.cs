@@ -6,7 +6,7 @@ namespace SparseMlNet.Data;
 /// Opens data files that may be gzip-compressed, detected by the gzip magic bytes 1f 8b rather than by the file name,
 /// and reads exact byte counts with errors that name the file.
 /// </summary>
-internal static class DataFile
+public static class DataFile
 {
     private const int BufferSize = 1 << 16;
 
