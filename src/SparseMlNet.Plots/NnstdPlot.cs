@@ -14,6 +14,8 @@ public static class NnstdPlot
     /// <summary>Networks up to which each cell shows its value.</summary>
     public const int MaxValuesShown = 12;
 
+    private const int MinimumWidth = 640;
+
     /// <summary>Draws the matrix.</summary>
     /// <param name="matrix">The distances.</param>
     /// <param name="title">Title.</param>
@@ -28,12 +30,21 @@ public static class NnstdPlot
         int longest = matrix.Labels.Max(l => l.Length);
         int left = 40 + (7 * longest);
         int bottom = 44 + (int)(5.5 * longest);
+        int right = HeatmapPanel.ColorBarRight;
+        int spare = MinimumWidth - (left + right + (int)Math.Ceiling(n * cell));
+        if (spare > 0)
+        {
+            // Keep the cells square and centre them; the subtitle needs the width.
+            left += spare / 2;
+            right += spare - (spare / 2);
+        }
+
         var (plot, width, height, _) = HeatmapPanel.Create(
-            matrix.ToArray(), cell, 0, 1, new ScottPlot.Colormaps.Viridis(), "NNSTD (0 to 1)", new PixelPadding(left, HeatmapPanel.ColorBarRight, bottom, 12));
+            matrix.ToArray(), cell, 0, 1, new ScottPlot.Colormaps.Viridis(), "NNSTD (0 to 1)", new PixelPadding(left, right, bottom, 12));
         double[] positions = Enumerable.Range(0, n).Select(i => (double)i).ToArray();
         plot.Axes.Bottom.TickGenerator = new NumericManual(positions, [.. matrix.Labels]);
         plot.Axes.Bottom.TickLabelStyle.Rotation = -45;
-        plot.Axes.Bottom.TickLabelStyle.Alignment = Alignment.MiddleRight;
+        plot.Axes.Bottom.TickLabelStyle.Alignment = Alignment.UpperRight;
         plot.Axes.Left.TickGenerator = new NumericManual(positions.Select(p => n - 1 - p).ToArray(), [.. matrix.Labels]);
         plot.XLabel("Network");
         plot.Axes.Bottom.Label.OffsetY = (float)(3.8 * longest);
@@ -53,7 +64,7 @@ public static class NnstdPlot
             }
         }
 
-        return new Picture([(plot, Math.Max(width, 420))], height)
+        return new Picture([(plot, width)], height)
         {
             Title = title,
             Subtitle = "NNSTD (Liu et al. 2020): 0 = same topology up to hidden-neuron relabelling, 1 = no connection in common",
