@@ -17,7 +17,15 @@ public sealed class AnalysisCommandsTests(AnalysisRuns runs) : IClassFixture<Ana
     {
         XDocument document = XDocument.Load(path);
         Assert.Equal(Svg + "svg", document.Root!.Name);
-        return document.Descendants(Svg + "text").Select(t => t.Value).ToList();
+        return document.Descendants(Svg + "text").Select(t => t.Value.Trim()).ToList();
+    }
+
+    /// <summary>Asserts a PNG signature and returns the width the IHDR chunk declares.</summary>
+    private static int PngWidth(string path)
+    {
+        byte[] bytes = File.ReadAllBytes(path);
+        Assert.Equal([0x89, 0x50, 0x4E, 0x47, 0x0D, 0x0A, 0x1A, 0x0A], bytes[..8]);
+        return System.Buffers.Binary.BinaryPrimitives.ReadInt32BigEndian(bytes.AsSpan(16));
     }
 
     private string Bad(string name, string content)
@@ -95,6 +103,27 @@ public sealed class AnalysisCommandsTests(AnalysisRuns runs) : IClassFixture<Ana
         Assert.Contains("epoch 0", evolution);
         Assert.Contains("epoch 2", evolution);
         Assert.Contains("epoch 4", evolution);
+    }
+
+    [Fact]
+    public void Analyze_FormatPng_WritesEveryPictureAsPng()
+    {
+        string output = Path.Combine(_folder.FullName, "png");
+
+        CliRun run = CliRun.Of("analyze", AnalysisRuns.Model(runs.First), "--image-shape", "8x8", "--snapshots", Path.Combine(runs.First, "snapshots"), "--format", "png", "-o", output);
+
+        Assert.True(run.ExitCode == 0, run.Error);
+        string[] pictures = Directory.GetFiles(output).Where(f => Path.GetExtension(f) is ".png" or ".svg").Select(Path.GetFileName).Order(StringComparer.Ordinal).ToArray()!;
+        Assert.Equal(
+            ["degree-layer0-out.png", "degree-layer1-in.png", "degree-layer1-out.png", "degree-layer2-in.png", "input-map-evolution.png", "input-map.png", "input-strength.png"],
+            pictures);
+        foreach (string picture in pictures)
+        {
+            Assert.True(PngWidth(Path.Combine(output, picture)) > 300, picture);
+        }
+
+        // Three snapshots side by side are wider than one map.
+        Assert.True(PngWidth(Path.Combine(output, "input-map-evolution.png")) > PngWidth(Path.Combine(output, "input-map.png")));
     }
 
     [Fact]
@@ -185,6 +214,31 @@ public sealed class AnalysisCommandsTests(AnalysisRuns runs) : IClassFixture<Ana
         Assert.Contains("second train", texts);
         Assert.Contains("Accuracy (%)", texts);
         Assert.Contains("first: 4 epochs", run.Output, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void ComparePlot_PngByExtensionOrFormat_AndContradictionsRejected()
+    {
+        string heatmap = Path.Combine(_folder.FullName, "nnstd.png");
+        CliRun compare = CliRun.Of("compare", AnalysisRuns.Model(runs.First), AnalysisRuns.Model(runs.Second), "-o", heatmap);
+        string curves = Path.Combine(_folder.FullName, "curves.png");
+        CliRun plot = CliRun.Of("plot", AnalysisRuns.Metrics(runs.First), "-o", curves, "--format", "png");
+        string svgNamed = Path.Combine(_folder.FullName, "contradiction.svg");
+        CliRun contradiction = CliRun.Of("plot", AnalysisRuns.Metrics(runs.First), "-o", svgNamed, "--format", "png");
+        string jpg = Path.Combine(_folder.FullName, "curves.jpg");
+        CliRun unknown = CliRun.Of("compare", AnalysisRuns.Model(runs.First), AnalysisRuns.Model(runs.Second), "-o", jpg);
+
+        Assert.True(compare.ExitCode == 0, compare.Error);
+        Assert.True(PngWidth(heatmap) > 300);
+        Assert.True(File.Exists(Path.Combine(_folder.FullName, "nnstd.csv")));
+        Assert.True(plot.ExitCode == 0, plot.Error);
+        Assert.True(PngWidth(curves) > 800); // two panels
+        Assert.Equal(1, contradiction.ExitCode);
+        Assert.Contains("--format png", contradiction.Error, StringComparison.Ordinal);
+        Assert.False(File.Exists(svgNamed));
+        Assert.Equal(1, unknown.ExitCode);
+        Assert.Contains(".svg or .png", unknown.Error, StringComparison.Ordinal);
+        Assert.False(File.Exists(jpg));
     }
 
     [Fact]

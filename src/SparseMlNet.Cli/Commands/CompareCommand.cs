@@ -1,17 +1,16 @@
 using System.CommandLine;
 using System.Globalization;
-using System.Text;
 using Spectre.Console;
 using SparseMlNet.Analysis;
-using SparseMlNet.Analysis.Charts;
 using SparseMlNet.IO;
 using SparseMlNet.Networks;
+using SparseMlNet.Plots;
 
 namespace SparseMlNet.Cli.Commands;
 
 /// <summary>
 /// <c>sparsemlnet compare MODEL MODEL...</c>: pairwise sparse topology distance (NNSTD, Liu et al. 2020) of networks of one shape, as a heatmap
-/// (SVG) and as CSV files (the matrix, and the distance of every layer of every pair).
+/// (SVG or PNG) and as CSV files (the matrix, and the distance of every layer of every pair).
 /// </summary>
 internal sealed class CompareCommand : Command
 {
@@ -23,7 +22,7 @@ internal sealed class CompareCommand : Command
     {
         _terminal = terminal;
         Arguments.Add(Models);
-        foreach (Option option in (Option[])[Labels, Output, Matching, MatchOutput, Title])
+        foreach (Option option in (Option[])[Labels, Output, Format, Matching, MatchOutput, Title])
         {
             Options.Add(option);
         }
@@ -43,7 +42,13 @@ internal sealed class CompareCommand : Command
 
     internal Option<string?> Labels { get; } = new("--labels") { HelpName = "NAMES", Description = "Comma-separated names of the models, in order [default: their file names, or folder names when the file names repeat]." };
 
-    internal Option<string> Output { get; } = new("--output", "-o") { HelpName = "FILE", Description = "Heatmap SVG to write; the matrix goes to the same name with .csv, per-layer distances to -layers.csv.", DefaultValueFactory = _ => "nnstd.svg" };
+    internal Option<string?> Output { get; } = new("--output", "-o")
+    {
+        HelpName = "FILE",
+        Description = "Heatmap to write, .svg or .png (the extension chooses the format); the matrix goes to the same name with .csv, per-layer distances to -layers.csv [default: nnstd.svg, or nnstd.png with --format png].",
+    };
+
+    internal Option<PictureFormat?> Format { get; } = PictureOutput.FormatOption("Heatmap format when -o is not given: svg or png [default: svg]; with -o, the file's extension decides.");
 
     internal Option<NeuronMatching> Matching { get; } = new("--matching")
     {
@@ -59,6 +64,7 @@ internal sealed class CompareCommand : Command
     private int Execute(ParseResult parse, CancellationToken cancellationToken) => UserErrors.Run(_terminal, () =>
     {
         string[] paths = parse.GetValue(Models)!;
+        (string output, PictureFormat format) = PictureOutput.Resolve(parse.GetValue(Output), parse.GetValue(Format), "nnstd");
         IReadOnlyList<string> labels = parse.GetValue(Labels) is { } text ? SplitLabels(text, paths.Length) : DefaultLabels(paths);
         var networks = new MultilayerPerceptron[paths.Length];
         for (int i = 0; i < paths.Length; i++)
@@ -77,12 +83,11 @@ internal sealed class CompareCommand : Command
         _terminal.Out.MarkupLine(Markup.Escape($"Comparing {paths.Length} networks ({string.Join("-", networks[0].LayerSizes)}): {pairs} pairs, {options.Matching.ToString().ToLowerInvariant()} matching."));
         NnstdMatrix matrix = NnstdMatrix.Compute(networks, labels, options, cancellationToken: cancellationToken);
 
-        string output = parse.GetValue(Output)!;
         string title = parse.GetValue(Title) ?? string.Create(CultureInfo.InvariantCulture, $"NNSTD between {paths.Length} networks");
-        AnalysisCharts.Nnstd(matrix, title).Save(output);
+        NnstdPlot.Create(matrix, title).Save(output, format);
         string stem = Path.Combine(Path.GetDirectoryName(Path.GetFullPath(output))!, Path.GetFileNameWithoutExtension(output));
-        WriteMatrix(stem + ".csv", matrix);
-        WriteLayers(stem + "-layers.csv", matrix);
+        NnstdMatrixFiles.WriteMatrix(matrix, stem + ".csv");
+        NnstdMatrixFiles.WriteLayers(matrix, stem + "-layers.csv");
         PrintMatrix(matrix);
         _terminal.Out.MarkupLine(Markup.Escape($"Wrote {output}, {stem}.csv and {stem}-layers.csv"));
         return 0;
@@ -113,51 +118,6 @@ internal sealed class CompareCommand : Command
 
         return labels;
     }
-
-    private static void WriteMatrix(string path, NnstdMatrix matrix)
-    {
-        var text = new StringBuilder();
-        text.Append("network");
-        foreach (string label in matrix.Labels)
-        {
-            text.Append(',').Append(Quote(label));
-        }
-
-        text.AppendLine();
-        for (int i = 0; i < matrix.Count; i++)
-        {
-            text.Append(Quote(matrix.Labels[i]));
-            for (int j = 0; j < matrix.Count; j++)
-            {
-                text.Append(',').Append(matrix[i, j].ToString("0.######", CultureInfo.InvariantCulture));
-            }
-
-            text.AppendLine();
-        }
-
-        File.WriteAllText(path, text.ToString());
-    }
-
-    private static void WriteLayers(string path, NnstdMatrix matrix)
-    {
-        var text = new StringBuilder("first,second,layer,distance\n");
-        for (int l = 0; l < matrix.LayerCount; l++)
-        {
-            double[,] layer = matrix.LayerDistances(l);
-            for (int i = 0; i < matrix.Count; i++)
-            {
-                for (int j = i + 1; j < matrix.Count; j++)
-                {
-                    text.Append(CultureInfo.InvariantCulture, $"{Quote(matrix.Labels[i])},{Quote(matrix.Labels[j])},{l + 1},{layer[i, j].ToString("0.######", CultureInfo.InvariantCulture)}\n");
-                }
-            }
-        }
-
-        File.WriteAllText(path, text.ToString());
-    }
-
-    private static string Quote(string field) =>
-        field.IndexOfAny([',', '"', '\n', '\r']) >= 0 ? "\"" + field.Replace("\"", "\"\"", StringComparison.Ordinal) + "\"" : field;
 
     private void PrintMatrix(NnstdMatrix matrix)
     {

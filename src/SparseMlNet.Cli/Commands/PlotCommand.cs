@@ -1,12 +1,12 @@
 using System.CommandLine;
 using System.Globalization;
 using Spectre.Console;
-using SparseMlNet.Analysis.Charts;
 using SparseMlNet.IO;
+using SparseMlNet.Plots;
 
 namespace SparseMlNet.Cli.Commands;
 
-/// <summary><c>sparsemlnet plot METRICS...</c>: learning curves (accuracy and loss per epoch) of one or more training runs on shared axes, as SVG.</summary>
+/// <summary><c>sparsemlnet plot METRICS...</c>: learning curves (accuracy and loss per epoch) of one or more training runs on shared axes, as SVG or PNG.</summary>
 internal sealed class PlotCommand : Command
 {
     private readonly Terminal _terminal;
@@ -16,7 +16,7 @@ internal sealed class PlotCommand : Command
     {
         _terminal = terminal;
         Arguments.Add(Metrics);
-        foreach (Option option in (Option[])[Labels, Output, Title])
+        foreach (Option option in (Option[])[Labels, Output, Format, Title])
         {
             Options.Add(option);
         }
@@ -28,19 +28,25 @@ internal sealed class PlotCommand : Command
 
     internal Option<string?> Labels { get; } = new("--labels") { HelpName = "NAMES", Description = "Comma-separated run names, in order [default: the folder of each file, such as set, fixprob, dense]." };
 
-    internal Option<string> Output { get; } = new("--output", "-o") { HelpName = "FILE", Description = "SVG file to write.", DefaultValueFactory = _ => "curves.svg" };
+    internal Option<string?> Output { get; } = new("--output", "-o")
+    {
+        HelpName = "FILE",
+        Description = "Picture to write, .svg or .png (the extension chooses the format) [default: curves.svg, or curves.png with --format png].",
+    };
+
+    internal Option<PictureFormat?> Format { get; } = PictureOutput.FormatOption("Picture format when -o is not given: svg or png [default: svg]; with -o, the file's extension decides.");
 
     internal Option<string?> Title { get; } = new("--title") { HelpName = "TEXT", Description = "Title above the charts [default: \"Learning curves\"]." };
 
     private int Execute(ParseResult parse) => UserErrors.Run(_terminal, () =>
     {
         string[] paths = parse.GetValue(Metrics)!;
+        (string output, PictureFormat format) = PictureOutput.Resolve(parse.GetValue(Output), parse.GetValue(Format), "curves");
         IReadOnlyList<string> labels = parse.GetValue(Labels) is { } text
             ? CompareCommand.SplitLabels(text, paths.Length)
             : RunLabels(paths);
         var runs = paths.Select((p, i) => (labels[i], MetricsCsv.Read(p))).ToArray();
-        string output = parse.GetValue(Output)!;
-        AnalysisCharts.LearningCurves(runs, parse.GetValue(Title) ?? "Learning curves").Save(output);
+        LearningCurvesPlot.Create(runs, parse.GetValue(Title) ?? "Learning curves").Save(output, format);
         foreach (var (label, log) in runs)
         {
             double best = log.TestAccuracy.Where(double.IsFinite).DefaultIfEmpty(double.NaN).Max();
