@@ -1,4 +1,4 @@
-using System.Numerics.Tensors;
+using System.Numerics;
 
 namespace SparseMlNet.FeatureSelection;
 
@@ -61,7 +61,8 @@ internal sealed class CandidateGradient
 
         int count = inputNeurons.Length;
         inputNeurons.CopyTo(_rows);
-        Parallel.For(0, count, r => ComputeRow(_rows[r], _chunk.AsSpan(r * Hidden, Hidden)));
+        int groups = (count + 3) / 4;
+        Parallel.For(0, groups, g => ComputeGroup(4 * g, Math.Min(4, count - (4 * g))));
         return _chunk.AsSpan(0, count * Hidden);
     }
 
@@ -77,16 +78,63 @@ internal sealed class CandidateGradient
         }
     }
 
-    private void ComputeRow(int input, Span<float> gradient)
+    /// <summary>
+    /// Rows r0..r0+3 of the chunk (fewer at the end), register-blocked: for each vector of hidden neurons, four accumulators collect Σ_b x_ib·δ_jb, so each
+    /// δ vector loaded serves four input neurons and the gradient is written once.
+    /// </summary>
+    private void ComputeGroup(int r0, int count)
     {
-        gradient.Clear();
-        ReadOnlySpan<float> x = _inputs.AsSpan(input * _stride, _batch);
-        for (int b = 0; b < _batch; b++)
+        int h = Hidden;
+        int w = Vector<float>.Count;
+        ReadOnlySpan<float> deltas = _deltaByBatch;
+        Span<float> chunk = _chunk;
+        int i0 = _rows[r0] * _stride;
+        int i1 = _rows[r0 + Math.Min(1, count - 1)] * _stride;
+        int i2 = _rows[r0 + Math.Min(2, count - 1)] * _stride;
+        int i3 = _rows[r0 + Math.Min(3, count - 1)] * _stride;
+        float[] x = _inputs;
+        int j = 0;
+        for (; j <= h - w; j += w)
         {
-            if (x[b] != 0)
+            Vector<float> a0 = Vector<float>.Zero, a1 = Vector<float>.Zero, a2 = Vector<float>.Zero, a3 = Vector<float>.Zero;
+            for (int b = 0; b < _batch; b++)
             {
-                // g ← g + x_b · δ_b, one axpy over the hidden neurons per sample.
-                TensorPrimitives.MultiplyAdd(_deltaByBatch.AsSpan(b * Hidden, Hidden), x[b], gradient, gradient);
+                var dv = new Vector<float>(deltas.Slice((b * h) + j, w));
+                a0 += dv * x[i0 + b];
+                a1 += dv * x[i1 + b];
+                a2 += dv * x[i2 + b];
+                a3 += dv * x[i3 + b];
+            }
+
+            a0.CopyTo(chunk.Slice((r0 * h) + j, w));
+            if (count > 1)
+            {
+                a1.CopyTo(chunk.Slice(((r0 + 1) * h) + j, w));
+            }
+
+            if (count > 2)
+            {
+                a2.CopyTo(chunk.Slice(((r0 + 2) * h) + j, w));
+            }
+
+            if (count > 3)
+            {
+                a3.CopyTo(chunk.Slice(((r0 + 3) * h) + j, w));
+            }
+        }
+
+        for (; j < h; j++)
+        {
+            for (int r = 0; r < count; r++)
+            {
+                int ir = _rows[r0 + r] * _stride;
+                float sum = 0;
+                for (int b = 0; b < _batch; b++)
+                {
+                    sum += deltas[(b * h) + j] * x[ir + b];
+                }
+
+                chunk[((r0 + r) * h) + j] = sum;
             }
         }
     }
