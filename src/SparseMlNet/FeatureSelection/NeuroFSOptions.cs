@@ -55,6 +55,9 @@ public sealed class NeuroFSOptions
         /// <summary>Epochs.</summary>
         public const int Epochs = 100;
 
+        /// <summary>Fewest SGD steps per epoch.</summary>
+        public const int MinimumStepsPerEpoch = 20;
+
         /// <summary>Samples in the gradient pass that scores regrowth candidates.</summary>
         public const int GradientSamples = 256;
 
@@ -114,6 +117,13 @@ public sealed class NeuroFSOptions
 
     /// <summary>Training epochs; Range: ≥ 2 (the input layer must evolve at least once to reach k inputs). Default 100. Evolution follows every epoch but the last.</summary>
     public int Epochs { get; set; } = Defaults.Epochs;
+
+    /// <summary>
+    /// The fewest SGD steps between two evolution steps; Range: ≥ 1. Default 20. An epoch makes ⌈this / batches per pass⌉ passes over the (reshuffled) data,
+    /// so on small data the zero-start connections regrown by gradient train long enough to survive the next magnitude pruning; from 20 mini-batches per pass
+    /// (n ≥ 2,000 at batch 100) an epoch is one pass, as in the reference.
+    /// </summary>
+    public int MinimumStepsPerEpoch { get; set; } = Defaults.MinimumStepsPerEpoch;
 
     /// <summary>
     /// Samples in the gradient pass that scores regrowth candidates after each epoch (all of them when n is smaller; otherwise a fresh seeded sample per step);
@@ -190,6 +200,11 @@ public sealed class NeuroFSOptions
         if (Epochs < 2)
         {
             throw new ArgumentOutOfRangeException(nameof(Epochs), Epochs, "NeuroFS needs at least 2 epochs: input neurons are removed between epochs, for example 100.");
+        }
+
+        if (MinimumStepsPerEpoch < 1)
+        {
+            throw new ArgumentOutOfRangeException(nameof(MinimumStepsPerEpoch), MinimumStepsPerEpoch, "An epoch needs at least 1 SGD step, for example 20.");
         }
 
         if (GradientSamples < 1)
