@@ -111,7 +111,7 @@ public sealed class NeuroFSOptions
     /// <summary>
     /// Mini-batch size; Range: ≥ 1 (capped at n), or null (default) for automatic: the epoch is cut into b = max(4, ⌈n/100⌉) equal batches of ⌈n/b⌉ samples.
     /// So large data keeps the reference's batch of 100, and small data still takes at least 4 SGD steps per epoch (400 in 100 epochs): with n = 102 a batch of
-    /// 100 gives 2 steps per epoch, one of them on 2 samples. See the README of the feature-selection benchmark for the measurement.
+    /// 100 gives 2 steps per epoch, one of them on 2 samples. Measured on Golub (5-fold CV): 0.893 downstream accuracy against 0.868 with batch 100 (docs/neurofs.md).
     /// </summary>
     public int? BatchSize { get; set; }
 
