@@ -1,4 +1,5 @@
 using System.Numerics;
+using System.Runtime.Intrinsics;
 
 namespace SparseMlNet.FeatureSelection;
 
@@ -94,6 +95,39 @@ internal sealed class CandidateGradient
         int i3 = _rows[r0 + Math.Min(3, count - 1)] * _stride;
         float[] x = _inputs;
         int j = 0;
+        if (Vector512.IsHardwareAccelerated && Kernels.SparseKernels.MaxVectorBits >= 512)
+        {
+            // The same sums in the same order as the loop below, 16 lanes wide: the results are bit-identical.
+            for (; j <= h - 16; j += 16)
+            {
+                Vector512<float> a0 = Vector512<float>.Zero, a1 = Vector512<float>.Zero, a2 = Vector512<float>.Zero, a3 = Vector512<float>.Zero;
+                for (int b = 0; b < _batch; b++)
+                {
+                    var dv = Vector512.Create(deltas.Slice((b * h) + j, 16));
+                    a0 += dv * x[i0 + b];
+                    a1 += dv * x[i1 + b];
+                    a2 += dv * x[i2 + b];
+                    a3 += dv * x[i3 + b];
+                }
+
+                a0.CopyTo(chunk.Slice((r0 * h) + j, 16));
+                if (count > 1)
+                {
+                    a1.CopyTo(chunk.Slice(((r0 + 1) * h) + j, 16));
+                }
+
+                if (count > 2)
+                {
+                    a2.CopyTo(chunk.Slice(((r0 + 2) * h) + j, 16));
+                }
+
+                if (count > 3)
+                {
+                    a3.CopyTo(chunk.Slice(((r0 + 3) * h) + j, 16));
+                }
+            }
+        }
+
         for (; j <= h - w; j += w)
         {
             Vector<float> a0 = Vector<float>.Zero, a1 = Vector<float>.Zero, a2 = Vector<float>.Zero, a3 = Vector<float>.Zero;
