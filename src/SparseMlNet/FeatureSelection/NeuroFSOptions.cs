@@ -6,7 +6,8 @@ namespace SparseMlNet.FeatureSelection;
 /// Hyperparameters of <see cref="NeuroFS"/> (Atashgahi, Zhang, Kundu, Pechenizkiy, Veldhuis and Mocanu, "Supervised Feature Selection with Neuron Evolution
 /// in Sparse Neural Networks", TMLR 2023). Defaults follow the authors' reference implementation (github.com/zahraatashgahi/NeuroFS, <c>code/utils.py</c>):
 /// three tanh hidden layers of 1000 neurons, ε = 13, ζ_in = 0.4, ζ_hid = 0.2, input neurons removed during the first 65% of the epochs, learning rate 0.01,
-/// momentum 0.9, weight decay 10⁻⁵, 100 epochs; except the mini-batch size, which is chosen from the number of samples (<see cref="BatchSize"/>).
+/// momentum 0.9, weight decay 10⁻⁵, 100 epochs; except two small-sample defaults: the mini-batch size is chosen from the number of samples (<see cref="BatchSize"/>)
+/// and an epoch takes at least 20 SGD steps (<see cref="MinimumStepsPerEpoch"/>). Measurements: docs/neurofs.md.
 /// </summary>
 public sealed class NeuroFSOptions
 {
@@ -121,7 +122,8 @@ public sealed class NeuroFSOptions
     /// <summary>
     /// The fewest SGD steps between two evolution steps; Range: ≥ 1. Default 20. An epoch makes ⌈this / batches per pass⌉ passes over the (reshuffled) data,
     /// so on small data the zero-start connections regrown by gradient train long enough to survive the next magnitude pruning; from 20 mini-batches per pass
-    /// (n ≥ 2,000 at batch 100) an epoch is one pass, as in the reference.
+    /// (n ≥ 2,000 at batch 100) an epoch is one pass, as in the reference. Measured on constructed data (4 informative among 60 features, 120 samples, 6 seeds):
+    /// 24 of the 24 informative features found with 20 steps per epoch, 23 with one pass (4 steps).
     /// </summary>
     public int MinimumStepsPerEpoch { get; set; } = Defaults.MinimumStepsPerEpoch;
 
