@@ -146,6 +146,9 @@ internal sealed class Propagation
     /// <summary>Bias gradient of layer <paramref name="layer"/> (0-based) from the last <see cref="Backward"/>.</summary>
     public ReadOnlySpan<float> BiasGradient(int layer) => _gradB[layer + 1];
 
+    /// <summary>Deltas ∂L/∂z of layer <paramref name="layer"/> (0-based), feature-major [n_out, stride], from the last <see cref="Backward"/> (the output layer's from the loss).</summary>
+    public ReadOnlySpan<float> Deltas(int layer) => _delta[layer + 1];
+
     /// <summary>Input block [n_in, stride] (for adding noise to an autoencoder's input in place).</summary>
     public float[] Inputs => _a[0];
 
