@@ -85,24 +85,6 @@ public sealed class NeuroFSEstimatorOptions
     /// <exception cref="ArgumentOutOfRangeException">A hyperparameter outside its documented range (see <see cref="NeuroFSOptions.Validate"/>).</exception>
     public void Validate() => ToEngineOptions().Validate();
 
-    internal NeuroFSOptions ToEngineOptions() => new()
-    {
-        HiddenNeurons = HiddenNeurons,
-        HiddenLayers = HiddenLayers,
-        Epsilon = Epsilon,
-        InputZeta = InputZeta,
-        HiddenZeta = HiddenZeta,
-        RemovalFraction = RemovalFraction,
-        NeuronRegrowthFraction = NeuronRegrowthFraction,
-        LearningRate = LearningRate,
-        Momentum = Momentum,
-        WeightDecay = WeightDecay,
-        Dropout = Dropout,
-        BatchSize = BatchSize,
-        Epochs = Epochs,
-        MinimumStepsPerEpoch = MinimumStepsPerEpoch,
-        GradientSamples = GradientSamples,
-        Scaling = Scaling,
-        Seed = Seed,
-    };
+    /// <summary>The engine's options with these hyperparameters (every <see cref="NeuroFSOptions"/> property, copied by name).</summary>
+    internal NeuroFSOptions ToEngineOptions() => EngineOptionsMapping.ToEngine<NeuroFSOptions>(this);
 }

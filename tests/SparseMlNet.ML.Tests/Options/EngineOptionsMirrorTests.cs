@@ -18,6 +18,7 @@ public sealed class EngineOptionsMirrorTests
     {
         { typeof(MlpTrainerOptions), typeof(SparseMlpOptions) },
         { typeof(QuickSelectionOptions), typeof(QuickSelectionEstimatorOptions) },
+        { typeof(NeuroFSOptions), typeof(NeuroFSEstimatorOptions) },
     };
 
     [Theory]
