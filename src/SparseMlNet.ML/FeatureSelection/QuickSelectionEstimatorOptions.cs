@@ -53,6 +53,12 @@ public sealed class QuickSelectionEstimatorOptions
     [Range(8, 1024, QuickSelectionOptions.Defaults.BatchSize, logBase: true)]
     public int BatchSize { get; set; } = QuickSelectionOptions.Defaults.BatchSize;
 
+    /// <inheritdoc cref="QuickSelectionOptions.MinBatchesPerEpoch"/>
+    public int MinBatchesPerEpoch { get; set; } = QuickSelectionOptions.Defaults.MinBatchesPerEpoch;
+
+    /// <inheritdoc cref="QuickSelectionOptions.Runs"/>
+    public int Runs { get; set; } = QuickSelectionOptions.Defaults.Runs;
+
     /// <summary>Training epochs; ≥ 1. Default 100.</summary>
     [Range(1, 500, QuickSelectionOptions.Defaults.Epochs, logBase: true)]
     public int Epochs { get; set; } = QuickSelectionOptions.Defaults.Epochs;
@@ -103,6 +109,8 @@ public sealed class QuickSelectionEstimatorOptions
         WeightDecay = WeightDecay,
         Dropout = Dropout,
         BatchSize = BatchSize,
+        MinBatchesPerEpoch = MinBatchesPerEpoch,
+        Runs = Runs,
         Epochs = Epochs,
         OutputActivation = OutputActivation,
         Scaling = Scaling,
