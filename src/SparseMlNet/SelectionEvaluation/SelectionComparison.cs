@@ -151,9 +151,10 @@ public static class SelectionComparison
         }
     }
 
-    private static List<(Dataset, Dataset)> Folds(Dataset data, int folds, int repeats, int seed)
+    /// <summary>(training part, test part) of every fold of <paramref name="repeats"/> stratified k-fold splits, repetition r with seed + r.</summary>
+    internal static List<(Dataset Train, Dataset Test)> Folds(Dataset data, int folds, int repeats, int seed)
     {
-        var splits = new List<(Dataset, Dataset)>(folds * repeats);
+        var splits = new List<(Dataset Train, Dataset Test)>(folds * repeats);
         var inTest = new bool[data.Count];
         for (int r = 0; r < repeats; r++)
         {

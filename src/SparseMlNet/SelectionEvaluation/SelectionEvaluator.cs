@@ -80,27 +80,11 @@ public static class SelectionEvaluator
 
     private static double[] CrossValidatedAccuracies(Dataset data, SelectionEvaluationOptions options)
     {
-        int[][] folds = DataSplit.StratifiedFolds(data, options.Folds, options.Seed);
-        var accuracies = new double[folds.Length];
-        var inTest = new bool[data.Count];
-        for (int f = 0; f < folds.Length; f++)
+        List<(Dataset Train, Dataset Test)> splits = SelectionComparison.Folds(data, options.Folds, repeats: 1, options.Seed);
+        var accuracies = new double[splits.Count];
+        for (int f = 0; f < splits.Count; f++)
         {
-            Array.Clear(inTest);
-            foreach (int row in folds[f])
-            {
-                inTest[row] = true;
-            }
-
-            var trainRows = new List<int>(data.Count);
-            for (int i = 0; i < data.Count; i++)
-            {
-                if (!inTest[i])
-                {
-                    trainRows.Add(i);
-                }
-            }
-
-            accuracies[f] = HoldoutAccuracy(data.Subset(trainRows.ToArray()), data.Subset(folds[f]), options.Trees, options.Seed + f);
+            accuracies[f] = HoldoutAccuracy(splits[f].Train, splits[f].Test, options.Trees, options.Seed + f);
         }
 
         return accuracies;
