@@ -20,6 +20,11 @@ namespace SparseMlNet.FeatureSelection;
 /// <para>Memory is O(nnz + (d + hidden)·batch + n·d): the autoencoder is truly sparse from start to end and nothing of size d·hidden is ever allocated.
 /// For 128 samples × 54,675 features (a microarray) the live heap is about 245 MB: two copies of the data (56 MB), one mini-batch of inputs, targets,
 /// outputs and deltas (122 MB) and the two layers' 1.45 million connections (35 MB). Deterministic for a given <see cref="QuickSelectionOptions.Seed"/>.</para>
+/// <para>Small data: the batch shrinks so every epoch takes at least <see cref="QuickSelectionOptions.MinBatchesPerEpoch"/> SGD steps (default 4; n ≥ 400 is
+/// unaffected). Ensemble (<see cref="QuickSelectionOptions.Runs"/> = R ≥ 2, stability selection after Meinshausen and Bühlmann 2010): R autoencoders with seeds
+/// derived from the seed (run 0 keeps it) train in parallel on the same scaled data; each run's strengths are z-scored over the features and averaged, and
+/// <see cref="QuickSelectionResult.Frequencies"/>, <see cref="QuickSelectionResult.RunSelections"/> and <see cref="QuickSelectionResult.RunStability"/> describe
+/// how the runs agree. Epoch and batch events come from run 0 only.</para>
 /// <para>Deliberate differences from the authors' code: features are ranked on the final trained weights (theirs: the second-to-last epoch's,
 /// after pruning and before regrowth); only the encoder evolves and regrown connections start at zero (see <see cref="QuickSelectionOptions.EvolveDecoder"/>
 /// and <see cref="QuickSelectionOptions.RegrowthWeightScale"/>); the noise is redrawn per mini-batch (theirs: once per run); the reconstruction gradient goes through the output
