@@ -32,16 +32,18 @@ public sealed class FeatureScorer : IFeatureScorer
     public bool UsesLabels { get; }
 
     /// <summary>QuickSelection with these options (R = <see cref="QuickSelectionOptions.Runs"/> autoencoders); the seed of each fit replaces the options' seed.</summary>
-    /// <param name="options">Hyperparameters; null for the defaults. Copied field by field at every fit, so later changes do not leak in.</param>
+    /// <param name="options">Hyperparameters; null for the defaults. Copied now, so later changes to the object do not affect the scorer.</param>
     /// <returns>The scorer (unsupervised), named "QuickSelection" or "QuickSelection (ensemble of R)".</returns>
+    /// <exception cref="ArgumentOutOfRangeException">An option is out of range (see <see cref="QuickSelectionOptions.Validate"/>).</exception>
     public static FeatureScorer QuickSelection(QuickSelectionOptions? options = null)
     {
         options ??= new QuickSelectionOptions();
-        options.Validate();
-        string name = options.Runs == 1 ? "QuickSelection" : FormattableString.Invariant($"QuickSelection (ensemble of {options.Runs})");
+        QuickSelectionOptions copy = options.WithSeed(options.Seed);
+        copy.Validate();
+        string name = copy.Runs == 1 ? "QuickSelection" : FormattableString.Invariant($"QuickSelection (ensemble of {copy.Runs})");
         return new FeatureScorer(name, usesLabels: false, (data, k, seed, token) =>
         {
-            QuickSelectionOptions run = options.WithSeed(seed);
+            QuickSelectionOptions run = copy.WithSeed(seed);
             return new QuickSelection(run).Fit(data, k, token).Selector;
         });
     }
