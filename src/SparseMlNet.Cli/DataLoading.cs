@@ -43,6 +43,20 @@ internal static class DataLoading
         }
     }
 
+    /// <summary>The column names of the CSV file's header row (empty for an empty file), for error messages.</summary>
+    public static string[] CsvHeader(string path)
+    {
+        using var parser = OpenCsv(path);
+        try
+        {
+            return parser.Read() ? parser.Record ?? [] : [];
+        }
+        catch (CsvHelperException ex)
+        {
+            throw new InvalidDataException($"File '{path}' is not well-formed CSV: {ex.Message}", ex);
+        }
+    }
+
     /// <summary>Reads a CSV file whose every column is a numeric feature (rows to predict, without labels).</summary>
     /// <param name="path">CSV file with a header row, gzip or plain.</param>
     /// <returns>Row-major features [rows, columns] and the header names.</returns>

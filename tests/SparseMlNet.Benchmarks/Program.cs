@@ -3,8 +3,9 @@ using SparseMlNet.Benchmarks;
 using SparseMlNet.Benchmarks.Epochs;
 using SparseMlNet.Benchmarks.Kernels;
 using SparseMlNet.Benchmarks.Memory;
+using SparseMlNet.Benchmarks.Selection;
 
-// Two custom modes that BenchmarkDotNet would make too slow (whole epochs × many configurations) or cannot express (allocation of a huge layer);
+// Three custom modes (the selection table runs the engine's feature-selection protocol) that BenchmarkDotNet would make too slow (whole epochs × many configurations) or cannot express (allocation of a huge layer);
 // everything else is BenchmarkDotNet's command line: --filter, --job short, --list flat, ...
 try
 {
@@ -26,9 +27,16 @@ try
         return 0;
     }
 
+    if (args.Contains("--selection-table"))
+    {
+        SelectionTable.Run(SelectionTableOptions.Parse(args), Console.Out);
+        return 0;
+    }
+
     if (args.Contains("--help-modes"))
     {
         Console.WriteLine(ModeOptions.Usage);
+        Console.WriteLine(SelectionTableOptions.Usage);
         return 0;
     }
 }

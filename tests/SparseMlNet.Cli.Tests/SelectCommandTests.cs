@@ -4,7 +4,7 @@ namespace SparseMlNet.Cli.Tests;
 
 public sealed class SelectCommandTests : IDisposable
 {
-    private static readonly string[] Fast = ["--epochs", "3", "--hidden", "30", "--epsilon", "3", "--folds", "3", "--random-repeats", "2", "--clustering-runs", "1"];
+    private static readonly string[] Fast = ["--epochs", "3", "--hidden", "30", "--epsilon", "3", "--folds", "3", "--cv-repeats", "1", "--clustering-runs", "1"];
     private readonly DirectoryInfo _folder = Directory.CreateTempSubdirectory("sparsemlnet-cli-select-");
     private readonly string _digits;
 
@@ -28,21 +28,27 @@ public sealed class SelectCommandTests : IDisposable
 
         Assert.True(run.ExitCode == 0, run.Error);
         string[] ranking = File.ReadAllLines(Path.Combine(output, "ranking.csv"));
-        Assert.Equal("feature,score,rank", ranking[0]);
+        Assert.Equal("index,feature,score,rank", ranking[0]);
         Assert.Equal(65, ranking.Length);
         string[][] rows = ranking.Skip(1).Select(l => l.Split(',')).ToArray();
-        Assert.Equal(Enumerable.Range(1, 64).Select(r => r.ToString(CultureInfo.InvariantCulture)), rows.Select(r => r[2]));
-        double[] scores = rows.Select(r => double.Parse(r[1], CultureInfo.InvariantCulture)).ToArray();
+        Assert.Equal(Enumerable.Range(1, 64).Select(r => r.ToString(CultureInfo.InvariantCulture)), rows.Select(r => r[3]));
+        double[] scores = rows.Select(r => double.Parse(r[2], CultureInfo.InvariantCulture)).ToArray();
         Assert.True(scores.Zip(scores.Skip(1)).All(p => p.First >= p.Second), "Scores must not increase down the ranking.");
-        Assert.Equal(64, rows.Select(r => r[0]).Distinct().Count());
-        Assert.All(["px0", "px8", "px16", "px31", "px32", "px39", "px40", "px48", "px56"], constant => Assert.Equal(0.0, scores[Array.FindIndex(rows, r => r[0] == constant)]));
+        Assert.Equal(64, rows.Select(r => r[1]).Distinct().Count());
+        Assert.All(rows, r => Assert.Equal("px" + r[0], r[1])); // the digits' columns are px0..px63 after the label: index is the 0-based feature position
+        Assert.All(["px0", "px8", "px16", "px31", "px32", "px39", "px40", "px48", "px56"], constant => Assert.Equal(0.0, scores[Array.FindIndex(rows, r => r[1] == constant)]));
 
         string[] evaluation = File.ReadAllLines(Path.Combine(output, "evaluation.csv"));
-        Assert.Equal("method,k,protocol,accuracy,accuracy_sd,clustering_accuracy,clustering_sd,seconds", evaluation[0]);
+        Assert.Equal("method,k,protocol,accuracy,accuracy_sd,clustering_accuracy,clustering_sd,jaccard,kuncheva,seconds", evaluation[0]);
         Assert.Equal(
-            ["QuickSelection,8", "Variance,8", "Random (mean of 2),8", "QuickSelection,16", "Variance,16", "Random (mean of 2),16"],
+            [
+                "QuickSelection,8", "QuickSelection,16", "Random,8", "Random,16", "Variance,8", "Variance,16",
+                "Laplacian score,8", "Laplacian score,16", "Mutual information,8", "Mutual information,16",
+            ],
             evaluation.Skip(1).Select(l => string.Join(",", l.Split(',')[..2])));
-        Assert.All(evaluation.Skip(1), l => Assert.Equal("3-fold CV", l.Split(',')[2]));
+        Assert.All(evaluation.Skip(1), l => Assert.Equal("3-fold stratified CV", l.Split(',')[2]));
+        double Accuracy(string method, int k) => double.Parse(evaluation.Single(l => l.StartsWith($"{method},{k},", StringComparison.Ordinal)).Split(',')[3], CultureInfo.InvariantCulture);
+        Assert.True(Accuracy("Mutual information", 16) > Accuracy("Random", 16), "The supervised baseline must beat random selection on digits.");
         Assert.Contains("QuickSelection", run.Output, StringComparison.Ordinal);
         Assert.Contains("Clustering accuracy", run.Output, StringComparison.Ordinal);
     }
@@ -97,7 +103,74 @@ public sealed class SelectCommandTests : IDisposable
         CliRun run = CliRun.Of(["select", "--csv", _digits, "--k", "65", "--drop-constant", "-o", Path.Combine(_folder.FullName, "k"), .. Fast]);
 
         Assert.Equal(1, run.ExitCode);
-        Assert.Contains("between 1 and 64", run.Error, StringComparison.Ordinal);
+        Assert.Contains("between 1 and 63", run.Error, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Run_KEqualToTheFeatureCount_ExitsWithOne()
+    {
+        CliRun run = CliRun.Of(["select", "--csv", _digits, "--k", "64", "--drop-constant", "-o", Path.Combine(_folder.FullName, "k64"), .. Fast]);
+
+        Assert.Equal(1, run.ExitCode);
+        Assert.Contains("all 64 features", run.Error, StringComparison.Ordinal);
+        Assert.Contains("between 1 and 63", run.Error, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Run_MissingNamedLabelColumn_ExitsWithOneListingTheColumns()
+    {
+        CliRun run = CliRun.Of(["select", "--csv", _digits, "--label-column", "nosuch", "--k", "5", "--drop-constant", "-o", Path.Combine(_folder.FullName, "l"), .. Fast]);
+
+        Assert.Equal(1, run.ExitCode);
+        Assert.Contains("--label-column 'nosuch'", run.Error, StringComparison.Ordinal);
+        Assert.Contains("'label', 'px0', 'px1'", run.Error, StringComparison.Ordinal);
+        Assert.False(File.Exists(Path.Combine(_folder.FullName, "l", "ranking.csv")));
+    }
+
+    [Fact]
+    public void Run_Ensemble_WritesFrequenciesAndStability()
+    {
+        string output = Path.Combine(_folder.FullName, "e");
+
+        CliRun run = CliRun.Of(["select", "--csv", _digits, "--k", "10", "--drop-constant", "--runs", "3", "--stability", "--no-evaluate", "-o", output, .. Fast]);
+
+        Assert.True(run.ExitCode == 0, run.Error);
+        string[] ranking = File.ReadAllLines(Path.Combine(output, "ranking.csv"));
+        Assert.Equal("index,feature,score,rank,frequency", ranking[0]);
+        double[] frequencies = ranking.Skip(1).Select(l => double.Parse(l.Split(',')[4], CultureInfo.InvariantCulture)).ToArray();
+        Assert.All(frequencies, f => Assert.Contains(Math.Round(f * 3), (double[])[0, 1, 2, 3]));
+        Assert.Equal(3 * 10, frequencies.Sum() * 3, 6); // each of the 3 runs puts exactly 10 features in its top 10
+        string[] stability = File.ReadAllLines(Path.Combine(output, "stability.csv"));
+        Assert.Equal("k,runs,jaccard,kuncheva", stability[0]);
+        Assert.StartsWith("10,3,", stability[1], StringComparison.Ordinal);
+        Assert.Contains("Stability of the top 10 over the 3 runs", run.Output, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData("--runs", "0", "--runs")]
+    [InlineData("--stability", null, "needs --runs 2")]
+    [InlineData("--cv-repeats", "-1", "--cv-repeats")]
+    [InlineData("--min-batches", "-1", "--min-batches")]
+    public void Run_BadEnsembleOrEvaluationOption_IsAUsageErrorNamingIt(string option, string? value, string message)
+    {
+        string[] extra = value is null ? [option] : [option, value];
+        CliRun run = CliRun.Of(["select", "--csv", _digits, "--k", "5", .. extra]);
+
+        Assert.Equal(2, run.ExitCode);
+        Assert.Contains(message, run.Error, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Run_SingleClassLabels_ExitsWithOneSayingTheBaselinesNeedTwoClasses()
+    {
+        string csv = Path.Combine(_folder.FullName, "oneclass.csv");
+        var random = new Random(3);
+        File.WriteAllLines(csv, ["label,a,b,c,d,e", .. Enumerable.Range(0, 40).Select(_ => "0," + string.Join(",", Enumerable.Range(0, 5).Select(_ => random.Next(100))))]);
+
+        CliRun run = CliRun.Of(["select", "--csv", csv, "--k", "2", "-o", Path.Combine(_folder.FullName, "one"), .. Fast]);
+
+        Assert.Equal(1, run.ExitCode);
+        Assert.Contains("at least two", run.Error, StringComparison.Ordinal);
     }
 
     [Theory]

@@ -7,15 +7,16 @@ using CsvHelper;
 using Spectre.Console;
 using SparseMlNet.Data;
 using SparseMlNet.FeatureSelection;
-using SparseMlNet.FeatureSelection.Evaluation;
+using SparseMlNet.SelectionEvaluation;
 using SparseMlNet.Networks.Activations;
 
 namespace SparseMlNet.Cli.Commands;
 
 /// <summary>
-/// <c>sparsemlnet select</c>: unsupervised feature selection with QuickSelection on a CSV or IDX file. Writes ranking.csv (feature, score, rank; every feature,
-/// best first) and, when the data has labels, evaluates the k selected features as the QuickSelection paper does (extremely-randomised-trees accuracy on held-out
-/// data or by stratified cross-validation; k-means clustering accuracy) against random and variance selections, printing a table and writing evaluation.csv.
+/// <c>sparsemlnet select</c>: unsupervised feature selection with QuickSelection (one autoencoder or an ensemble of R) on a CSV or IDX file. Writes ranking.csv
+/// (index, feature, score, rank, and frequency for ensembles; every feature, best first) and, when the data has labels, evaluates the selection against the
+/// random, variance, Laplacian-score and mutual-information baselines with the engine's one protocol (<see cref="SelectionComparison"/>), printing a table and
+/// writing evaluation.csv. The command only maps arguments to options; the selection and its evaluation live in the engine.
 /// </summary>
 internal sealed class SelectCommand : Command
 {
@@ -27,9 +28,9 @@ internal sealed class SelectCommand : Command
     {
         _terminal = terminal;
         foreach (Option option in (Option[])[
-            Csv, Images, Labels, LabelColumn, TestCsv, TestImages, TestLabels, SelectedCounts, Folds, RandomRepeats, ClusteringRuns, NoEvaluation,
-            HiddenNeurons, Epsilon, Zeta, Noise, LearningRate, Momentum, WeightDecay, Dropout, BatchSize, Epochs, OutputActivation, EvolveDecoder, RegrowthScale,
-            Scaling, DropConstant, Seed, Output])
+            Csv, Images, Labels, LabelColumn, TestCsv, TestImages, TestLabels, SelectedCounts, Folds, CvRepeats, ClusteringRuns, NoEvaluation,
+            Runs, Stability, HiddenNeurons, Epsilon, Zeta, Noise, LearningRate, Momentum, WeightDecay, Dropout, BatchSize, MinBatches, Epochs, OutputActivation,
+            EvolveDecoder, RegrowthScale, Scaling, DropConstant, Seed, Output])
         {
             Options.Add(option);
         }
@@ -44,7 +45,12 @@ internal sealed class SelectCommand : Command
 
     internal Option<string?> Labels { get; } = new("--labels") { HelpName = "FILE", Description = "Optional IDX labels of --images, for the evaluation." };
 
-    internal Option<string> LabelColumn { get; } = new("--label-column") { HelpName = "NAME", Description = "Label column of the CSV files; never used for the selection itself.", DefaultValueFactory = _ => "label" };
+    internal Option<string> LabelColumn { get; } = new("--label-column")
+    {
+        HelpName = "NAME",
+        Description = "Label column of the CSV files; never used for the selection itself. Without this option a missing 'label' column means unlabelled data; a named column that is missing is an error.",
+        DefaultValueFactory = _ => "label",
+    };
 
     internal Option<string?> TestCsv { get; } = new("--test-csv") { HelpName = "FILE", Description = "Held-out labelled CSV with the same columns: the downstream classifier is scored on it instead of by cross-validation." };
 
@@ -60,9 +66,30 @@ internal sealed class SelectCommand : Command
         CustomParser = ParseCounts,
     };
 
-    internal Option<int> Folds { get; } = new("--folds") { HelpName = "N", Description = "Without held-out data: stratified cross-validation folds for the downstream accuracy; ≥ 2.", DefaultValueFactory = _ => 5 };
+    internal Option<int> Folds { get; } = new("--folds") { HelpName = "N", Description = "Without held-out data (or with under 50 test rows): stratified cross-validation folds; ≥ 2.", DefaultValueFactory = _ => 5 };
 
-    internal Option<int> RandomRepeats { get; } = new("--random-repeats") { HelpName = "N", Description = "Random selections averaged for the random baseline; ≥ 1.", DefaultValueFactory = _ => 5 };
+    internal Option<int> CvRepeats { get; } = new("--cv-repeats")
+    {
+        HelpName = "N",
+        Description = "Repetitions of the cross-validation, each with new folds; ≥ 1, or 0 for automatic (5 when a fold's test part is under 50 rows, else 1).",
+        DefaultValueFactory = _ => 0,
+    };
+
+    internal Option<int> Runs { get; } = new("--runs")
+    {
+        HelpName = "R",
+        Description = "Autoencoders of the QuickSelection ensemble (stability selection: derived seeds, z-scored strengths averaged, selection frequency per feature), trained in parallel; ≥ 1.",
+        DefaultValueFactory = _ => QuickSelectionOptions.Defaults.Runs,
+    };
+
+    internal Option<bool> Stability { get; } = new("--stability") { Description = "Write stability.csv: how much the ensemble's runs agree on the top k (mean pairwise Jaccard, Kuncheva's index); needs --runs 2 or more." };
+
+    internal Option<int> MinBatches { get; } = new("--min-batches")
+    {
+        HelpName = "N",
+        Description = "Minimum mini-batches per epoch: the batch shrinks to ceil(n / N) on small data so training does not depend on n; 0 turns it off.",
+        DefaultValueFactory = _ => QuickSelectionOptions.Defaults.MinimumBatchesPerEpoch,
+    };
 
     internal Option<int> ClusteringRuns { get; } = new("--clustering-runs") { HelpName = "N", Description = "k-means clusterings (10 restarts each) averaged for the clustering accuracy; ≥ 1.", DefaultValueFactory = _ => 10 };
 
@@ -123,6 +150,8 @@ internal sealed class SelectCommand : Command
         WeightDecay = parse.GetValue(WeightDecay),
         Dropout = parse.GetValue(Dropout),
         BatchSize = parse.GetValue(BatchSize),
+        MinimumBatchesPerEpoch = parse.GetValue(MinBatches),
+        Runs = parse.GetValue(Runs),
         Epochs = parse.GetValue(Epochs),
         OutputActivation = parse.GetValue(OutputActivation) ?? ActivationKind.Identity,
         EvolveDecoder = parse.GetValue(EvolveDecoder),
@@ -197,9 +226,19 @@ internal sealed class SelectCommand : Command
             return $"{ClusteringRuns.Name}: run k-means at least once, such as 10 times.";
         }
 
-        if (parse.GetValue(RandomRepeats) < 1)
+        if (parse.GetValue(CvRepeats) < 0)
         {
-            return $"{RandomRepeats.Name}: average at least 1 random selection, such as 5.";
+            return $"{CvRepeats.Name}: repeat the cross-validation at least once, such as 5, or give 0 for automatic.";
+        }
+
+        if (parse.GetValue(Runs) < 1)
+        {
+            return $"{Runs.Name}: the ensemble needs at least 1 run (R ≥ 1); use 1 for a single autoencoder or, for example, 10 for a stable selection.";
+        }
+
+        if (parse.GetValue(Stability) && parse.GetValue(Runs) < 2)
+        {
+            return $"{Stability.Name} compares the runs of an ensemble, so it needs {Runs.Name} 2 or more (for example {Runs.Name} 10); there is 1 run.";
         }
 
         try
@@ -220,6 +259,8 @@ internal sealed class SelectCommand : Command
                 nameof(QuickSelectionOptions.WeightDecay) => WeightDecay.Name,
                 nameof(QuickSelectionOptions.Dropout) => Dropout.Name,
                 nameof(QuickSelectionOptions.BatchSize) => BatchSize.Name,
+                nameof(QuickSelectionOptions.MinimumBatchesPerEpoch) => MinBatches.Name,
+                nameof(QuickSelectionOptions.Runs) => Runs.Name,
                 nameof(QuickSelectionOptions.Epochs) => Epochs.Name,
                 nameof(QuickSelectionOptions.RegrowthWeightScale) => RegrowthScale.Name,
                 _ => Name,
@@ -246,9 +287,10 @@ internal sealed class SelectCommand : Command
         int[] counts = parse.GetValue(SelectedCounts)!;
         (float[] features, int featureCount, Dataset? labelled, IReadOnlyList<string> names, string source) = ReadData(parse);
         int largest = counts[^1];
-        if (largest > featureCount)
+        if (largest >= featureCount)
         {
-            throw new CliException($"--k {largest} asks for more features than '{source}' has ({featureCount}); give k between 1 and {featureCount}.");
+            throw new CliException(
+                $"--k {largest} asks for {(largest == featureCount ? "all" : "more than the")} {featureCount} features of '{source}', which selects nothing; give k between 1 and {featureCount - 1}.");
         }
 
         Dataset? test = labelled is null || parse.GetValue(NoEvaluation) ? null : ReadTest(parse, labelled);
@@ -256,7 +298,7 @@ internal sealed class SelectCommand : Command
         Directory.CreateDirectory(folder);
         _terminal.Out.MarkupLine(Markup.Escape(string.Create(
             CultureInfo.InvariantCulture,
-            $"QuickSelection on {source}: {features.Length / featureCount} samples x {featureCount} features; autoencoder {featureCount}-{options.HiddenNeurons}-{featureCount}, ε {options.Epsilon}, ζ {options.Zeta}, noise {options.NoiseFactor}, {options.Epochs} epochs, seed {options.Seed}.")));
+            $"QuickSelection on {source}: {features.Length / featureCount} samples x {featureCount} features; autoencoder {featureCount}-{options.HiddenNeurons}-{featureCount}, ε {options.Epsilon}, ζ {options.Zeta}, noise {options.NoiseFactor}, {options.Epochs} epochs, batch {options.EffectiveBatchSize(features.Length / featureCount)}, seed {options.Seed}{(options.Runs > 1 ? $", ensemble of {options.Runs} runs (progress of run 1)" : string.Empty)}.")));
 
         var selection = new QuickSelection(options);
         selection.EpochCompleted += (_, m) =>
@@ -286,12 +328,16 @@ internal sealed class SelectCommand : Command
 
         double seconds = clock.Elapsed.TotalSeconds;
         string rankingPath = Path.Combine(folder, "ranking.csv");
-        WriteRanking(rankingPath, result.Selector, names);
+        WriteRanking(rankingPath, result, names);
         AutoencoderTopology topology = result.Topology;
         _terminal.Out.MarkupLine(Markup.Escape(string.Create(
             CultureInfo.InvariantCulture,
             $"Trained in {seconds:F2} s; encoder {topology.EncoderConnections} connections (density {topology.EncoderDensity:P2}), {topology.ConnectedInputs} of {topology.Features} inputs connected. Wrote {rankingPath}.")));
         _terminal.Out.MarkupLine(Markup.Escape($"Top {Math.Min(largest, 20)}: {string.Join(", ", result.SelectedIndicesByRank[..Math.Min(largest, 20)].ToArray().Select(j => names[j]))}"));
+        if (result.Runs > 1)
+        {
+            ReportRunStability(result, counts, featureCount, parse.GetValue(Stability) ? Path.Combine(folder, "stability.csv") : null);
+        }
 
         if (labelled is null || parse.GetValue(NoEvaluation))
         {
@@ -303,71 +349,94 @@ internal sealed class SelectCommand : Command
             return 0;
         }
 
-        var rows = Evaluate(parse, result.Selector, seconds, labelled, test, counts, cancellationToken);
+        IReadOnlyList<SelectionScore> rows = Evaluate(parse, seconds, labelled, test, counts, cancellationToken);
         string evaluationPath = Path.Combine(folder, "evaluation.csv");
         WriteEvaluation(evaluationPath, rows);
-        PrintTable(rows, test is null ? $"{parse.GetValue(Folds)}-fold stratified CV" : "held-out test set");
+        PrintTable(rows, rows[0].Protocol);
         _terminal.Out.MarkupLine(Markup.Escape($"Wrote {evaluationPath}."));
         return 0;
     });
 
-    private List<EvaluationRow> Evaluate(
-        ParseResult parse, FeatureSelector quick, double quickSeconds, Dataset data, Dataset? test, int[] counts, CancellationToken cancellationToken)
+    /// <summary>QuickSelection with the command's options and the four baselines, through the engine's one evaluation protocol.</summary>
+    private IReadOnlyList<SelectionScore> Evaluate(
+        ParseResult parse, double quickSeconds, Dataset data, Dataset? test, int[] counts, CancellationToken cancellationToken)
     {
-        int seed = parse.GetValue(Seed);
-        var evaluation = new SelectionEvaluationOptions { Folds = parse.GetValue(Folds), ClusteringRuns = parse.GetValue(ClusteringRuns), Seed = seed };
-        var clock = Stopwatch.StartNew();
-        FeatureSelector variance = VarianceSelection.Fit(data.Features, data.FeatureCount, counts[^1], data.FeatureNames);
-        double varianceSeconds = clock.Elapsed.TotalSeconds;
-        int repeats = parse.GetValue(RandomRepeats);
-        var rows = new List<EvaluationRow>();
-        foreach (int k in counts)
+        var evaluation = new SelectionEvaluationOptions
         {
-            cancellationToken.ThrowIfCancellationRequested();
-            _terminal.Out.MarkupLine(Markup.Escape($"Evaluating k = {k} …"));
-            rows.Add(new EvaluationRow(SelectionEvaluator.Evaluate(quick.WithSelectedCount(k), data, test, evaluation), quickSeconds));
-            rows.Add(new EvaluationRow(SelectionEvaluator.Evaluate(variance.WithSelectedCount(k), data, test, evaluation), varianceSeconds));
-            var randomScores = new List<SelectionScore>();
-            double randomSeconds = 0;
-            for (int r = 0; r < repeats; r++)
-            {
-                clock.Restart();
-                FeatureSelector random = RandomSelection.Fit(data.FeatureCount, k, seed + r, data.FeatureNames);
-                randomSeconds += clock.Elapsed.TotalSeconds;
-                randomScores.Add(SelectionEvaluator.Evaluate(random, data, test, evaluation));
-            }
+            Folds = parse.GetValue(Folds),
+            Repeats = parse.GetValue(CvRepeats),
+            ClusteringRuns = parse.GetValue(ClusteringRuns),
+            Seed = parse.GetValue(Seed),
+        };
 
-            rows.Add(new EvaluationRow(
-                new SelectionScore(
-                    repeats == 1 ? "Random" : string.Create(CultureInfo.InvariantCulture, $"Random (mean of {repeats})"),
-                    k,
-                    randomScores.Average(s => s.Accuracy),
-                    StandardDeviation(randomScores.Select(s => s.Accuracy)),
-                    randomScores.Average(s => s.ClusteringAccuracy),
-                    StandardDeviation(randomScores.Select(s => s.ClusteringAccuracy)),
-                    randomScores[0].Protocol),
-                randomSeconds / repeats));
+        // A column that varies in the data may be constant on a training fold: there it scores 0 instead of stopping the evaluation.
+        QuickSelectionOptions inFolds = SelectionOptions(parse.CommandResult);
+        inFolds.DropConstantFeatures = true;
+        IFeatureScorer[] scorers = [FeatureScorer.QuickSelection(inFolds), .. FeatureScorer.Baselines()];
+        _terminal.Out.MarkupLine(Markup.Escape(string.Create(
+            CultureInfo.InvariantCulture, $"Evaluating {scorers.Length} selectors (each refitted on every training part; QuickSelection took {quickSeconds:F1} s on all rows) …")));
+        try
+        {
+            return SelectionComparison.Run(scorers, data, counts, test, evaluation, line => _terminal.Out.WriteLine("  " + line), cancellationToken);
         }
-
-        return rows;
+        catch (ArgumentException ex) when (ex is not ArgumentNullException)
+        {
+            throw new CliException($"Cannot evaluate the selection: {WithoutParameterSuffix(ex.Message)}", ex);
+        }
     }
 
-    /// <summary>Population standard deviation of the random selections' scores (MathNet.Numerics).</summary>
-    private static double StandardDeviation(IEnumerable<double> values) => MathNet.Numerics.Statistics.Statistics.PopulationStandardDeviation(values);
-
-    private void PrintTable(List<EvaluationRow> rows, string protocol)
+    private void ReportRunStability(QuickSelectionResult result, int[] counts, int featureCount, string? path)
     {
-        var table = new Table().Border(TableBorder.Rounded).Title(Markup.Escape($"Downstream evaluation ({protocol}; extremely randomised trees, 50 trees; k-means clustering accuracy)"));
-        table.AddColumns("Method", "k", "Accuracy", "Clustering accuracy", "Seconds");
-        foreach (EvaluationRow row in rows)
+        var lines = new List<(int K, SelectionStability Stability)>();
+        foreach (int k in counts)
         {
-            SelectionScore s = row.Score;
+            int[][] tops = result.RunSelections.Select(run => run[..k]).ToArray();
+            lines.Add((k, SelectionStability.Measure(tops, featureCount)));
+        }
+
+        foreach ((int k, SelectionStability stability) in lines)
+        {
+            _terminal.Out.MarkupLine(Markup.Escape(string.Create(
+                CultureInfo.InvariantCulture,
+                $"Stability of the top {k} over the {result.Runs} runs: mean pairwise Jaccard {stability.MeanJaccard:F3}, Kuncheva index {stability.MeanKuncheva:F3}.")));
+        }
+
+        if (path is not null)
+        {
+            using var writer = new StreamWriter(path, append: false, new UTF8Encoding(encoderShouldEmitUTF8Identifier: false));
+            using var csv = new CsvWriter(writer, CultureInfo.InvariantCulture);
+            foreach (string header in (string[])["k", "runs", "jaccard", "kuncheva"])
+            {
+                csv.WriteField(header);
+            }
+
+            csv.NextRecord();
+            foreach ((int k, SelectionStability stability) in lines)
+            {
+                csv.WriteField(k);
+                csv.WriteField(result.Runs);
+                csv.WriteField(stability.MeanJaccard.ToString("R", CultureInfo.InvariantCulture));
+                csv.WriteField(stability.MeanKuncheva.ToString("R", CultureInfo.InvariantCulture));
+                csv.NextRecord();
+            }
+
+            _terminal.Out.MarkupLine(Markup.Escape($"Wrote {path}."));
+        }
+    }
+
+    private void PrintTable(IReadOnlyList<SelectionScore> rows, string protocol)
+    {
+        var table = new Table().Border(TableBorder.Rounded).Title(Markup.Escape($"Downstream evaluation ({protocol}; extremely randomised trees, 50 trees; k-means clustering accuracy on the test parts)"));
+        table.AddColumns("Method", "k", "Accuracy", "Clustering accuracy", "Jaccard / Kuncheva", "Seconds per fit");
+        foreach (SelectionScore s in rows)
+        {
             table.AddRow(
                 Markup.Escape(s.Method),
                 s.SelectedCount.ToString(CultureInfo.InvariantCulture),
                 string.Create(CultureInfo.InvariantCulture, $"{s.Accuracy:F3} ± {s.AccuracyStdDev:F3}"),
                 string.Create(CultureInfo.InvariantCulture, $"{s.ClusteringAccuracy:F3} ± {s.ClusteringStdDev:F3}"),
-                string.Create(CultureInfo.InvariantCulture, $"{row.Seconds:F3}"));
+                s.Stability is { } st ? string.Create(CultureInfo.InvariantCulture, $"{st.MeanJaccard:F2} / {st.MeanKuncheva:F2}") : "-",
+                string.Create(CultureInfo.InvariantCulture, $"{s.Seconds:F3}"));
         }
 
         _terminal.Out.Write(table);
@@ -383,6 +452,16 @@ internal sealed class SelectCommand : Command
             {
                 (Dataset data, _) = DataLoading.ReadLabelled(null, null, csv, labelColumn, null, null);
                 return (data.Features.ToArray(), data.FeatureCount, data, data.FeatureNames ?? IndexNames(data.FeatureCount), csv);
+            }
+
+            bool named = parse.GetResult(LabelColumn) is { Implicit: false };
+            if (named || parse.GetValue(TestCsv) is not null)
+            {
+                string[] columns = DataLoading.CsvHeader(csv);
+                string listed = string.Join(", ", columns.Take(12).Select(c => $"'{c}'")) + (columns.Length > 12 ? $", … ({columns.Length} columns)" : string.Empty);
+                throw new CliException(named
+                    ? $"{LabelColumn.Name} '{labelColumn}': '{csv}' has no such column; its columns are {listed}. Name one of them, or leave {LabelColumn.Name} out for unlabelled data."
+                    : $"{TestCsv.Name} needs labels, but '{csv}' has no '{labelColumn}' column; its columns are {listed}. Name the label column with {LabelColumn.Name}.");
             }
 
             (float[] features, string[] names) = DataLoading.ReadFeaturesOnly(csv);
@@ -420,41 +499,54 @@ internal sealed class SelectCommand : Command
         return test;
     }
 
-    private static void WriteRanking(string path, FeatureSelector selector, IReadOnlyList<string> names)
+    /// <summary>ranking.csv: every feature best first; index is the 0-based position among the feature columns (label excluded); frequency only for ensembles.</summary>
+    private static void WriteRanking(string path, QuickSelectionResult result, IReadOnlyList<string> names)
     {
         using var writer = new StreamWriter(path, append: false, new UTF8Encoding(encoderShouldEmitUTF8Identifier: false));
         using var csv = new CsvWriter(writer, CultureInfo.InvariantCulture);
-        csv.WriteField("feature");
-        csv.WriteField("score");
-        csv.WriteField("rank");
-        csv.NextRecord();
-        ReadOnlySpan<int> ranking = selector.Ranking;
-        for (int r = 0; r < ranking.Length; r++)
-        {
-            csv.WriteField(names[ranking[r]]);
-            csv.WriteField(selector.Scores[ranking[r]].ToString("R", CultureInfo.InvariantCulture));
-            csv.WriteField(r + 1);
-            csv.NextRecord();
-        }
-    }
-
-    private static void WriteEvaluation(string path, List<EvaluationRow> rows)
-    {
-        using var writer = new StreamWriter(path, append: false, new UTF8Encoding(encoderShouldEmitUTF8Identifier: false));
-        using var csv = new CsvWriter(writer, CultureInfo.InvariantCulture);
-        foreach (string header in (string[])["method", "k", "protocol", "accuracy", "accuracy_sd", "clustering_accuracy", "clustering_sd", "seconds"])
+        bool ensemble = !result.Frequencies.IsEmpty;
+        foreach (string header in ensemble ? (string[])["index", "feature", "score", "rank", "frequency"] : ["index", "feature", "score", "rank"])
         {
             csv.WriteField(header);
         }
 
         csv.NextRecord();
-        foreach (EvaluationRow row in rows)
+        FeatureSelector selector = result.Selector;
+        ReadOnlySpan<int> ranking = selector.Ranking;
+        for (int r = 0; r < ranking.Length; r++)
         {
-            SelectionScore s = row.Score;
+            int j = ranking[r];
+            csv.WriteField(j);
+            csv.WriteField(names[j]);
+            csv.WriteField(selector.Scores[j].ToString("R", CultureInfo.InvariantCulture));
+            csv.WriteField(r + 1);
+            if (ensemble)
+            {
+                csv.WriteField(result.Frequencies[j].ToString("R", CultureInfo.InvariantCulture));
+            }
+
+            csv.NextRecord();
+        }
+    }
+
+    private static void WriteEvaluation(string path, IReadOnlyList<SelectionScore> rows)
+    {
+        using var writer = new StreamWriter(path, append: false, new UTF8Encoding(encoderShouldEmitUTF8Identifier: false));
+        using var csv = new CsvWriter(writer, CultureInfo.InvariantCulture);
+        foreach (string header in (string[])["method", "k", "protocol", "accuracy", "accuracy_sd", "clustering_accuracy", "clustering_sd", "jaccard", "kuncheva", "seconds"])
+        {
+            csv.WriteField(header);
+        }
+
+        csv.NextRecord();
+        foreach (SelectionScore s in rows)
+        {
             csv.WriteField(s.Method);
             csv.WriteField(s.SelectedCount);
             csv.WriteField(s.Protocol);
-            foreach (double value in (double[])[s.Accuracy, s.AccuracyStdDev, s.ClusteringAccuracy, s.ClusteringStdDev, row.Seconds])
+            double jaccard = s.Stability?.MeanJaccard ?? double.NaN;
+            double kuncheva = s.Stability?.MeanKuncheva ?? double.NaN;
+            foreach (double value in (double[])[s.Accuracy, s.AccuracyStdDev, s.ClusteringAccuracy, s.ClusteringStdDev, jaccard, kuncheva, s.Seconds])
             {
                 csv.WriteField(value.ToString("R", CultureInfo.InvariantCulture));
             }
@@ -462,7 +554,4 @@ internal sealed class SelectCommand : Command
             csv.NextRecord();
         }
     }
-
-    /// <summary>One line of the comparison: a method's scores at one k and the seconds its selection took.</summary>
-    private sealed record EvaluationRow(SelectionScore Score, double Seconds);
 }

@@ -27,7 +27,7 @@ internal static class HyperparameterTable
         new("WeightDecay", "--weight-decay", "λ", "Weight decay: each update shrinks every weight (not bias) by the factor (1 − λ); in [0, 1)."),
         new("Dropout", "--dropout", "RATE", "Dropout rate of the hidden layers during training; in [0, 1)."),
         new("BatchSize", "--batch-size", "N", "Largest mini-batch size; ≥ 1 (small data sets use smaller batches, see --min-batches)."),
-        new("MinimumBatchesPerEpoch", "--min-batches", "N", "Minimum mini-batches (SGD steps) per epoch: the batch shrinks to ⌈n / N⌉ on small data; ≥ 1 (1: off)."),
+        new("MinimumBatchesPerEpoch", "--min-batches", "N", "Minimum mini-batches (SGD steps) per epoch: the batch shrinks to ⌈n / N⌉ on small data; ≥ 0 (0 or 1: off)."),
         new("Epochs", "--epochs", "N", "Training epochs; ≥ 1."),
         new("Activation", "--activation", "relu|allrelu|sigmoid|tanh", "Hidden activation; allrelu is the alternated left ReLU of Curci et al. (2021)."),
         new("AllReluAlpha", "--allrelu-alpha", "α", "α of All-ReLU; finite."),

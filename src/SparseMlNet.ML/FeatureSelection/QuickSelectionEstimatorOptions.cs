@@ -54,6 +54,12 @@ public sealed class QuickSelectionEstimatorOptions
     [Range(8, 1024, QuickSelectionOptions.Defaults.BatchSize, logBase: true)]
     public int BatchSize { get; set; } = QuickSelectionOptions.Defaults.BatchSize;
 
+    /// <inheritdoc cref="QuickSelectionOptions.MinimumBatchesPerEpoch"/>
+    public int MinimumBatchesPerEpoch { get; set; } = QuickSelectionOptions.Defaults.MinimumBatchesPerEpoch;
+
+    /// <inheritdoc cref="QuickSelectionOptions.Runs"/>
+    public int Runs { get; set; } = QuickSelectionOptions.Defaults.Runs;
+
     /// <inheritdoc cref="QuickSelectionOptions.Epochs"/>
     [Range(1, 500, QuickSelectionOptions.Defaults.Epochs, logBase: true)]
     public int Epochs { get; set; } = QuickSelectionOptions.Defaults.Epochs;

@@ -3,8 +3,10 @@ using SparseMlNet.Data;
 namespace SparseMlNet.FeatureSelection;
 
 /// <summary>
-/// A fitted feature selector: one score per feature, the complete ranking they induce, the k best features, and a transform that keeps only those.
-/// Produced by <see cref="QuickSelection"/> (scores are neuron strengths) and by the baselines (<see cref="VarianceSelection"/>, <see cref="RandomSelection"/>).
+/// A fitted feature selector and the one top-k chooser of the library: one score per feature, the complete ranking they induce, the k best features, and a
+/// transform that keeps only those. Produced by every <see cref="IFeatureScorer"/>: <see cref="QuickSelection"/> (scores are neuron strengths, or their mean
+/// z-scores for an ensemble) and the baselines (<see cref="RandomSelection"/>, <see cref="VarianceSelection"/>, <see cref="LaplacianScore"/>,
+/// <see cref="MutualInformationSelection"/>).
 /// </summary>
 /// <remarks>
 /// Ranking rule: higher score first; equal scores are ordered by ascending feature index, so the ranking is a deterministic function of the scores.

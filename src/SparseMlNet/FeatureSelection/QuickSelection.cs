@@ -20,6 +20,11 @@ namespace SparseMlNet.FeatureSelection;
 /// <para>Memory is O(nnz + (d + hidden)·batch + n·d): the autoencoder is truly sparse from start to end and nothing of size d·hidden is ever allocated.
 /// For 128 samples × 54,675 features (a microarray) the live heap is about 245 MB: two copies of the data (56 MB), one mini-batch of inputs, targets,
 /// outputs and deltas (122 MB) and the two layers' 1.45 million connections (35 MB). Deterministic for a given <see cref="QuickSelectionOptions.Seed"/>.</para>
+/// <para>Small data: the batch shrinks so every epoch takes at least <see cref="QuickSelectionOptions.MinimumBatchesPerEpoch"/> SGD steps (default 4; n ≥ 400 is
+/// unaffected). Ensemble (<see cref="QuickSelectionOptions.Runs"/> = R ≥ 2, stability selection after Meinshausen and Bühlmann 2010): R autoencoders with seeds
+/// derived from the seed (run 0 keeps it) train in parallel on the same scaled data; each run's strengths are z-scored over the features and averaged, and
+/// <see cref="QuickSelectionResult.Frequencies"/>, <see cref="QuickSelectionResult.RunSelections"/> and <see cref="QuickSelectionResult.RunStability"/> describe
+/// how the runs agree. Epoch and batch events come from run 0 only.</para>
 /// <para>Deliberate differences from the authors' code: features are ranked on the final trained weights (theirs: the second-to-last epoch's,
 /// after pruning and before regrowth); only the encoder evolves and regrown connections start at zero (see <see cref="QuickSelectionOptions.EvolveDecoder"/>
 /// and <see cref="QuickSelectionOptions.RegrowthWeightScale"/>); the noise is redrawn per mini-batch (theirs: once per run); the reconstruction gradient goes through the output
@@ -85,8 +90,61 @@ public sealed class QuickSelection
         float[] scaled = scaler.Transform(trainMatrix, d);
 
         MemoryEstimate.EnsureFits(
-            MemoryEstimate.TrainingBytes(NetworkKind.Set, [d, _options.HiddenNeurons, d], _options.Epsilon, Math.Min(_options.BatchSize, rows), 0),
+            MemoryEstimate.TrainingBytes(NetworkKind.Set, [d, _options.HiddenNeurons, d], _options.Epsilon, _options.EffectiveBatchSize(rows), 0) * Math.Min(_options.Runs, Environment.ProcessorCount),
             $"a QuickSelection autoencoder {d}-{_options.HiddenNeurons}-{d}");
+
+        int runs = _options.Runs;
+        var results = new Run[runs];
+        if (runs == 1)
+        {
+            results[0] = Train(scaled, rows, d, kept, featureCount, _options.Seed, raiseEvents: true, cancellationToken);
+        }
+        else
+        {
+            // The runs are independent; each one's kernels parallelise further on large data, so the cores stay busy either way.
+            var parallel = new ParallelOptions { MaxDegreeOfParallelism = Environment.ProcessorCount, CancellationToken = cancellationToken };
+            Parallel.For(0, runs, parallel, r => results[r] = Train(scaled, rows, d, kept, featureCount, RunSeed(_options.Seed, r), raiseEvents: r == 0, cancellationToken));
+        }
+
+        Run first = results[0];
+        if (runs == 1)
+        {
+            var single = FeatureSelector.FromScores("QuickSelection", first.Strengths, selectedCount, featureNames);
+            return new QuickSelectionResult(single, first.Network, scaler, kept, first.Topology, first.FinalLoss, null, [], null);
+        }
+
+        var scores = new double[featureCount];
+        var frequencies = new double[featureCount];
+        var runSelections = new int[runs][];
+        for (int r = 0; r < runs; r++)
+        {
+            double[] z = Standardised(results[r].Strengths);
+            for (int j = 0; j < featureCount; j++)
+            {
+                scores[j] += z[j] / runs;
+            }
+
+            runSelections[r] = FeatureSelector.Rank(results[r].Strengths).AsSpan(0, selectedCount).ToArray();
+            foreach (int j in runSelections[r])
+            {
+                frequencies[j] += 1.0 / runs;
+            }
+        }
+
+        SelectionStability? stability = selectedCount < featureCount ? SelectionStability.Measure(runSelections, featureCount) : null;
+        var selector = FeatureSelector.FromScores(string.Create(System.Globalization.CultureInfo.InvariantCulture, $"QuickSelection (ensemble of {runs})"), scores, selectedCount, featureNames);
+        return new QuickSelectionResult(selector, first.Network, scaler, kept, first.Topology, first.FinalLoss, frequencies, runSelections, stability);
+    }
+
+    /// <summary>The seed of ensemble run <paramref name="run"/>: run 0 uses <paramref name="seed"/> itself, so R = 1 and the first run of an ensemble agree.</summary>
+    /// <param name="seed">The options' seed.</param>
+    /// <param name="run">Run index; ≥ 0.</param>
+    /// <returns>A seed in [0, 2³¹) mixed from both (SplitMix64), or <paramref name="seed"/> for run 0.</returns>
+    internal static int RunSeed(int seed, int run) =>
+        run == 0 ? seed : (int)(Dropout.Seed((ulong)(uint)seed, run, 0x51EC7, 0, 0) & 0x7FFF_FFFF);
+
+    private Run Train(float[] scaled, int rows, int d, int[] kept, int featureCount, int seed, bool raiseEvents, CancellationToken cancellationToken)
+    {
         var network = MultilayerPerceptron.Create(
             NetworkKind.Set,
             [d, _options.HiddenNeurons, d],
@@ -94,8 +152,8 @@ public sealed class QuickSelection
             ActivationKind.Sigmoid,
             _options.OutputActivation,
             LossKind.MeanSquaredError,
-            _options.Seed);
-        var settings = _options.Settings();
+            seed);
+        var settings = _options.Settings(rows, seed);
         double finalLoss = double.NaN;
         var evolution = TopologyEvolution.Set(_options.Zeta, evolveOutputLayer: _options.EvolveDecoder, newWeightScale: _options.RegrowthWeightScale);
         var loop = new TrainingLoop(network, settings, evolution);
@@ -105,9 +163,12 @@ public sealed class QuickSelection
             m =>
             {
                 finalLoss = m.TrainLoss;
-                EpochCompleted?.Invoke(this, m);
+                if (raiseEvents)
+                {
+                    EpochCompleted?.Invoke(this, m);
+                }
             },
-            BatchCompleted is null ? null : p => BatchCompleted?.Invoke(this, p),
+            !raiseEvents || BatchCompleted is null ? null : p => BatchCompleted?.Invoke(this, p),
             cancellationToken);
 
         var encoder = (SparseLayer)network.Layers[0];
@@ -118,8 +179,24 @@ public sealed class QuickSelection
             scores[kept[j]] = strengths[j];
         }
 
-        var selector = FeatureSelector.FromScores("QuickSelection", scores, selectedCount, featureNames);
-        return new QuickSelectionResult(selector, network, scaler, kept, Describe(network, encoder), finalLoss);
+        return new Run(scores, network, Describe(network, encoder), finalLoss);
+    }
+
+    /// <summary>z-scores of one run's strengths over the features (all zeros when every strength is equal), so runs of different scale weigh alike.</summary>
+    private static double[] Standardised(double[] strengths)
+    {
+        double mean = MathNet.Numerics.Statistics.ArrayStatistics.Mean(strengths);
+        double sd = MathNet.Numerics.Statistics.ArrayStatistics.PopulationStandardDeviation(strengths);
+        var z = new double[strengths.Length];
+        if (sd > 0)
+        {
+            for (int j = 0; j < z.Length; j++)
+            {
+                z[j] = (strengths[j] - mean) / sd;
+            }
+        }
+
+        return z;
     }
 
     /// <summary>Selects features of a data set; its labels are ignored (QuickSelection is unsupervised).</summary>
@@ -216,4 +293,7 @@ public sealed class QuickSelection
             (double)matrix.Nnz / matrix.Columns,
             maxDegree);
     }
+
+    /// <summary>One trained autoencoder: the strength of every feature (0 for dropped constant columns), the network and its topology.</summary>
+    private sealed record Run(double[] Strengths, MultilayerPerceptron Network, AutoencoderTopology Topology, double FinalLoss);
 }

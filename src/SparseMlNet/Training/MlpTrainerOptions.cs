@@ -106,8 +106,9 @@ public sealed class MlpTrainerOptions
     public int BatchSize { get; set; } = Defaults.BatchSize;
 
     /// <summary>
-    /// Minimum number of mini-batches per epoch, so that the optimisation budget of an epoch does not collapse on small data; Range: ≥ 1
-    /// (1 turns the rule off: the batch size is <see cref="BatchSize"/>, capped at n). Default 1 (<see cref="Defaults.MinimumBatchesPerEpoch"/>).
+    /// Minimum number of mini-batches per epoch, so that the optimisation budget of an epoch does not collapse on small data; Range: ≥ 0
+    /// (0 and 1 turn the rule off: the batch size is <see cref="BatchSize"/>, capped at n). Default 1 (<see cref="Defaults.MinimumBatchesPerEpoch"/>).
+    /// The same rule and name as <c>QuickSelectionOptions.MinimumBatchesPerEpoch</c> (default 4 there, measured for the autoencoder).
     /// </summary>
     public int MinimumBatchesPerEpoch { get; set; } = Defaults.MinimumBatchesPerEpoch;
 
@@ -204,9 +205,9 @@ public sealed class MlpTrainerOptions
             throw new ArgumentOutOfRangeException(nameof(AllReluAlpha), AllReluAlpha, "All-ReLU's alpha must be finite, for example 0.6.");
         }
 
-        if (MinimumBatchesPerEpoch < 1)
+        if (MinimumBatchesPerEpoch < 0)
         {
-            throw new ArgumentOutOfRangeException(nameof(MinimumBatchesPerEpoch), MinimumBatchesPerEpoch, "The minimum number of mini-batches per epoch must be at least 1 (1 turns the rule off), for example 10.");
+            throw new ArgumentOutOfRangeException(nameof(MinimumBatchesPerEpoch), MinimumBatchesPerEpoch, "The minimum number of mini-batches per epoch must be at least 0 (0 or 1 turns the rule off), for example 4.");
         }
 
         if (ValidationFraction is double fraction && !(fraction > 0 && fraction < 1))

@@ -6,7 +6,8 @@ namespace SparseMlNet.Tests.FeatureSelection;
 
 public sealed class QuickSelectionTests
 {
-    private static QuickSelectionOptions Small(int seed = 7) => new() { HiddenNeurons = 60, Epsilon = 5, Epochs = 30, BatchSize = 50, Seed = seed };
+    // MinimumBatchesPerEpoch 0: these mechanics tests fix the batch at 50; the small-n rule has its own tests.
+    private static QuickSelectionOptions Small(int seed = 7) => new() { HiddenNeurons = 60, Epsilon = 5, Epochs = 30, BatchSize = 50, MinimumBatchesPerEpoch = 0, Seed = seed };
 
     [Fact]
     public void Fit_IsReproducibleForASeedAndDiffersAcrossSeeds()
@@ -196,6 +197,8 @@ public sealed class QuickSelectionTests
     [InlineData(nameof(QuickSelectionOptions.Zeta))]
     [InlineData(nameof(QuickSelectionOptions.RegrowthWeightScale))]
     [InlineData(nameof(QuickSelectionOptions.OutputActivation))]
+    [InlineData(nameof(QuickSelectionOptions.Runs))]
+    [InlineData(nameof(QuickSelectionOptions.MinimumBatchesPerEpoch))]
     public void Constructor_ThrowsNamingTheOptionOutOfRange(string property)
     {
         var options = new QuickSelectionOptions();
@@ -205,6 +208,8 @@ public sealed class QuickSelectionTests
             case nameof(QuickSelectionOptions.HiddenNeurons): options.HiddenNeurons = 0; break;
             case nameof(QuickSelectionOptions.Zeta): options.Zeta = 1; break;
             case nameof(QuickSelectionOptions.RegrowthWeightScale): options.RegrowthWeightScale = 1.5; break;
+            case nameof(QuickSelectionOptions.Runs): options.Runs = 0; break;
+            case nameof(QuickSelectionOptions.MinimumBatchesPerEpoch): options.MinimumBatchesPerEpoch = -1; break;
             default: options.OutputActivation = SparseMlNet.Networks.Activations.ActivationKind.Relu; break;
         }
 

@@ -1,6 +1,6 @@
 using SparseMlNet.Networks;
 
-namespace SparseMlNet.FeatureSelection.Evaluation;
+namespace SparseMlNet.SelectionEvaluation;
 
 /// <summary>
 /// Extremely randomised trees (Geurts, Ernst and Wehenkel, "Extremely randomized trees", Machine Learning 63, 2006), the downstream classifier of the

@@ -1,14 +1,15 @@
 using System.Globalization;
 using MathNet.Numerics.Statistics;
 using SparseMlNet.Data;
+using SparseMlNet.FeatureSelection;
 
-namespace SparseMlNet.FeatureSelection.Evaluation;
+namespace SparseMlNet.SelectionEvaluation;
 
 /// <summary>
-/// Scores a feature selection the way the unsupervised-feature-selection literature and the QuickSelection paper (section 4.1) do:
+/// Scores one fitted feature selection the way the unsupervised-feature-selection literature and the QuickSelection paper (section 4.1) do:
 /// (1) downstream accuracy of an <see cref="ExtraTreesClassifier"/> (50 trees) trained on the selected features only, on a held-out test set or by
 /// stratified cross-validation; (2) clustering accuracy of <see cref="KMeans"/> on the selected features (standardised), with as many clusters as classes,
-/// clusters matched to classes by the <see cref="HungarianAlgorithm"/>, averaged over several clusterings. Labels are used only here, never by the selectors.
+/// clusters matched to classes by the Hungarian method (<see cref="ClusteringAccuracy"/>), averaged over several clusterings. Labels are used only here, never by the selectors.
 /// </summary>
 public static class SelectionEvaluator
 {
@@ -64,7 +65,7 @@ public static class SelectionEvaluator
     }
 
     /// <summary>Accuracy of a forest trained on <paramref name="train"/> and scored on <paramref name="test"/>.</summary>
-    private static double HoldoutAccuracy(Dataset train, Dataset test, int trees, int seed)
+    internal static double HoldoutAccuracy(Dataset train, Dataset test, int trees, int seed)
     {
         var forest = ExtraTreesClassifier.Fit(train.Features, train.FeatureCount, train.Labels, Math.Max(train.ClassCount, test.ClassCount), seed, trees);
         int[] predicted = forest.Predict(test.Features);
@@ -79,33 +80,17 @@ public static class SelectionEvaluator
 
     private static double[] CrossValidatedAccuracies(Dataset data, SelectionEvaluationOptions options)
     {
-        int[][] folds = DataSplit.StratifiedFolds(data, options.Folds, options.Seed);
-        var accuracies = new double[folds.Length];
-        var inTest = new bool[data.Count];
-        for (int f = 0; f < folds.Length; f++)
+        List<(Dataset Train, Dataset Test)> splits = SelectionComparison.Folds(data, options.Folds, repeats: 1, options.Seed);
+        var accuracies = new double[splits.Count];
+        for (int f = 0; f < splits.Count; f++)
         {
-            Array.Clear(inTest);
-            foreach (int row in folds[f])
-            {
-                inTest[row] = true;
-            }
-
-            var trainRows = new List<int>(data.Count);
-            for (int i = 0; i < data.Count; i++)
-            {
-                if (!inTest[i])
-                {
-                    trainRows.Add(i);
-                }
-            }
-
-            accuracies[f] = HoldoutAccuracy(data.Subset(trainRows.ToArray()), data.Subset(folds[f]), options.Trees, options.Seed + f);
+            accuracies[f] = HoldoutAccuracy(splits[f].Train, splits[f].Test, options.Trees, options.Seed + f);
         }
 
         return accuracies;
     }
 
-    private static double[] ClusteringAccuracies(Dataset data, int classes, SelectionEvaluationOptions options)
+    internal static double[] ClusteringAccuracies(Dataset data, int classes, SelectionEvaluationOptions options)
     {
         float[] scaled = FeatureScaler.Fit(data, ScalingKind.Standardize).Transform(data.Features, data.FeatureCount);
         var accuracies = new double[options.ClusteringRuns];

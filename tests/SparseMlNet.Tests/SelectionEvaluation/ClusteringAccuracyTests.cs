@@ -1,6 +1,6 @@
-using SparseMlNet.FeatureSelection.Evaluation;
+using SparseMlNet.SelectionEvaluation;
 
-namespace SparseMlNet.Tests.FeatureSelection.Evaluation;
+namespace SparseMlNet.Tests.SelectionEvaluation;
 
 public sealed class ClusteringAccuracyTests
 {

@@ -1,9 +1,11 @@
-namespace SparseMlNet.FeatureSelection.Evaluation;
+using SparseMlNet.Analysis;
+
+namespace SparseMlNet.SelectionEvaluation;
 
 /// <summary>
 /// Clustering accuracy, the unsupervised-feature-selection literature's score of a clustering against class labels (for example Cai, Zhang and He, KDD 2010;
 /// the QuickSelection paper, section 4.1): ACC = (1/n) Σ_i [y_i = map(c_i)], where map is the one-to-one cluster → class assignment that maximises the number
-/// of matches, found by the <see cref="HungarianAlgorithm"/> on the contingency table.
+/// of matches, found by the Hungarian method (the engine's one linear-assignment solver, <c>Analysis.LinearAssignment</c>, shared with NNSTD's neuron matching) on the contingency table.
 /// </summary>
 public static class ClusteringAccuracy
 {
@@ -34,17 +36,17 @@ public static class ClusteringAccuracy
 
         // Square cost matrix of negated matches: cluster g → class c.
         int size = Math.Max(classes, groups);
-        var matches = new double[size, size];
+        var matches = new double[size * size];
         for (int i = 0; i < labels.Length; i++)
         {
-            matches[clusters[i], labels[i]] -= 1;
+            matches[(clusters[i] * size) + labels[i]] -= 1;
         }
 
-        int[] assignment = HungarianAlgorithm.Solve(matches);
+        int[] assignment = LinearAssignment.Solve(matches, size);
         double correct = 0;
         for (int g = 0; g < size; g++)
         {
-            correct -= matches[g, assignment[g]];
+            correct -= matches[(g * size) + assignment[g]];
         }
 
         return correct / labels.Length;

@@ -1,4 +1,4 @@
-namespace SparseMlNet.FeatureSelection.Evaluation;
+namespace SparseMlNet.SelectionEvaluation;
 
 /// <summary>
 /// k-means clustering (Lloyd, IEEE Trans. Inf. Theory 28, 1982) with k-means++ seeding (Arthur and Vassilvitskii, SODA 2007) and several restarts,

@@ -1,8 +1,8 @@
 using SparseMlNet.Data;
 using SparseMlNet.FeatureSelection;
-using SparseMlNet.FeatureSelection.Evaluation;
+using SparseMlNet.SelectionEvaluation;
 
-namespace SparseMlNet.Tests.FeatureSelection.Evaluation;
+namespace SparseMlNet.Tests.SelectionEvaluation;
 
 public sealed class SelectionEvaluatorTests
 {

@@ -1,4 +1,4 @@
-namespace SparseMlNet.FeatureSelection.Evaluation;
+namespace SparseMlNet.SelectionEvaluation;
 
 /// <summary>The best run of <see cref="KMeans.Fit"/>.</summary>
 /// <param name="Labels">Cluster of each row, in [0, k).</param>

@@ -1,0 +1,107 @@
+using System.Globalization;
+using SparseMlNet.FeatureSelection;
+
+namespace SparseMlNet.Benchmarks.Selection;
+
+/// <summary>Options of the <c>--selection-table</c> mode.</summary>
+internal sealed class SelectionTableOptions
+{
+    public const string Usage = """
+        --selection-table [--data DIR] [--sets all,golub,tissue,madelon] [--selectors quickselection,ensemble,random,variance,laplacian,mi]
+                          [--runs R] [--repeats N] [--folds F] [--min-batches N] [--seed S]
+            runs every selector on each data set with the engine's evaluation protocol (SelectionComparison: repeated stratified CV, each selector
+            refitted on every training part) and prints a markdown table: downstream accuracy (extremely randomised trees, 50 trees), k-means
+            clustering accuracy on the test parts, stability of the top k over the fits (Jaccard, Kuncheva) and seconds per fit.
+            Defaults: --data ../shared/data, all four sets (ALL k=50, Golub k=50, tissue k=50, Madelon train k=20), all selectors, R = 10,
+            repeats 0 (automatic: 5 when a test part is under 50 rows), 5 folds, the engine's minimum batches per epoch, seed 42.
+        """;
+
+    public string DataFolder { get; private set; } = Path.Combine("..", "shared", "data");
+
+    public IReadOnlyList<string> Sets { get; private set; } = ["all", "golub", "tissue", "madelon"];
+
+    public IReadOnlyList<string> Selectors { get; private set; } = [.. SelectorRegistry.Factories.Keys];
+
+    public int Runs { get; private set; } = 10;
+
+    public int Repeats { get; private set; }
+
+    public int Folds { get; private set; } = 5;
+
+    public int MinimumBatchesPerEpoch { get; private set; } = QuickSelectionOptions.Defaults.MinimumBatchesPerEpoch;
+
+    public int Seed { get; private set; } = 42;
+
+    /// <summary>Parses the options after the mode flag.</summary>
+    /// <exception cref="ArgumentException">An unknown option, set or selector, or a malformed value (the message names it and shows the usage).</exception>
+    public static SelectionTableOptions Parse(IReadOnlyList<string> args)
+    {
+        var options = new SelectionTableOptions();
+        for (int i = 0; i < args.Count; i++)
+        {
+            string name = args[i];
+            if (name == "--selection-table")
+            {
+                continue;
+            }
+
+            if (i + 1 >= args.Count)
+            {
+                throw new ArgumentException($"Option {name} needs a value.\n{Usage}", nameof(args));
+            }
+
+            string value = args[++i];
+            switch (name)
+            {
+                case "--data":
+                    options.DataFolder = value;
+                    break;
+                case "--sets":
+                    options.Sets = List(name, value, SelectionTable.DataSets.Keys);
+                    break;
+                case "--selectors":
+                    options.Selectors = List(name, value, SelectorRegistry.Factories.Keys);
+                    break;
+                case "--runs":
+                    options.Runs = Int(name, value, 1);
+                    break;
+                case "--repeats":
+                    options.Repeats = Int(name, value, 0);
+                    break;
+                case "--folds":
+                    options.Folds = Int(name, value, 2);
+                    break;
+                case "--min-batches":
+                    options.MinimumBatchesPerEpoch = Int(name, value, 0);
+                    break;
+                case "--seed":
+                    options.Seed = Int(name, value, int.MinValue);
+                    break;
+                default:
+                    throw new ArgumentException($"Unknown option {name}.\n{Usage}", nameof(args));
+            }
+        }
+
+        return options;
+    }
+
+    private static string[] List(string name, string value, IEnumerable<string> known)
+    {
+        string[] items = value.Split(',', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries);
+        string[] allowed = [.. known];
+        foreach (string item in items)
+        {
+            if (!allowed.Contains(item, StringComparer.OrdinalIgnoreCase))
+            {
+                throw new ArgumentException($"{name}: '{item}' is not one of {string.Join(", ", allowed)}.\n{Usage}", nameof(value));
+            }
+        }
+
+        return items.Length > 0 ? items : throw new ArgumentException($"{name}: give at least one of {string.Join(", ", allowed)}.\n{Usage}", nameof(value));
+    }
+
+    private static int Int(string name, string value, int minimum) =>
+        int.TryParse(value, NumberStyles.Integer, CultureInfo.InvariantCulture, out int n) && n >= minimum
+            ? n
+            : throw new ArgumentException($"{name}: '{value}' is not an integer ≥ {minimum}.\n{Usage}", nameof(value));
+}

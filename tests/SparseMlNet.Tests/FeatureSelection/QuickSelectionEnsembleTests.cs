@@ -1,0 +1,82 @@
+using SparseMlNet.FeatureSelection;
+
+namespace SparseMlNet.Tests.FeatureSelection;
+
+/// <summary>The stability-selection ensemble of QuickSelection (<see cref="QuickSelectionOptions.Runs"/>).</summary>
+public sealed class QuickSelectionEnsembleTests
+{
+    private static QuickSelectionOptions Small(int runs, int seed = 5) =>
+        new() { HiddenNeurons = 40, Epsilon = 4, Epochs = 10, BatchSize = 50, MinimumBatchesPerEpoch = 0, Runs = runs, Seed = seed };
+
+    [Fact]
+    public void Fit_Ensemble_ScoresAreTheMeanOfEachRunsStandardisedStrengths()
+    {
+        var (features, d, _, _) = SyntheticFeatures.Create(rows: 120, informative: 3, noise: 15, seed: 1);
+
+        QuickSelectionResult ensemble = new QuickSelection(Small(runs: 3)).Fit(features, d, 4);
+
+        // Refit every run alone with its derived seed: the ensemble score must be the mean z-score of those strengths.
+        var expected = new double[d];
+        for (int r = 0; r < 3; r++)
+        {
+            double[] s = new QuickSelection(Small(runs: 1, seed: QuickSelection.RunSeed(5, r))).Fit(features, d, 4).Scores.ToArray();
+            double mean = s.Average();
+            double sd = Math.Sqrt(s.Sum(v => (v - mean) * (v - mean)) / d);
+            for (int j = 0; j < d; j++)
+            {
+                expected[j] += (s[j] - mean) / sd / 3;
+            }
+        }
+
+        Assert.Equal(3, ensemble.Runs);
+        for (int j = 0; j < d; j++)
+        {
+            Assert.Equal(expected[j], ensemble.Scores[j], 10);
+        }
+    }
+
+    [Fact]
+    public void Fit_Ensemble_FrequenciesCountTheRunsTopKAndStabilityComparesThem()
+    {
+        var (features, d, _, _) = SyntheticFeatures.Create(rows: 120, informative: 3, noise: 15, seed: 2);
+
+        QuickSelectionResult result = new QuickSelection(Small(runs: 4)).Fit(features, d, 5);
+
+        Assert.Equal(4, result.RunSelections.Count);
+        Assert.All(result.RunSelections, top => Assert.Equal(5, top.Distinct().Count()));
+        for (int j = 0; j < d; j++)
+        {
+            Assert.Equal(result.RunSelections.Count(top => top.Contains(j)) / 4.0, result.Frequencies[j], 12);
+        }
+
+        Assert.Equal(5.0, result.Frequencies.ToArray().Sum(), 10);
+        Assert.Equal(SelectionStability.Measure(result.RunSelections, d), result.RunStability);
+        Assert.Equal("QuickSelection (ensemble of 4)", result.Selector.Method);
+    }
+
+    [Fact]
+    public void Fit_Ensemble_IsReproducibleAndItsFirstRunIsTheSingleRun()
+    {
+        var (features, d, _, _) = SyntheticFeatures.Create(rows: 100, informative: 3, noise: 12, seed: 3);
+
+        QuickSelectionResult a = new QuickSelection(Small(runs: 3)).Fit(features, d, 4);
+        QuickSelectionResult b = new QuickSelection(Small(runs: 3)).Fit(features, d, 4);
+        QuickSelectionResult single = new QuickSelection(Small(runs: 1)).Fit(features, d, 4);
+
+        Assert.Equal(a.Scores.ToArray(), b.Scores.ToArray());
+        Assert.Equal(single.SelectedIndicesByRank.ToArray(), a.RunSelections[0]);
+        Assert.True(single.Frequencies.IsEmpty);
+        Assert.Null(single.RunStability);
+        Assert.Empty(single.RunSelections);
+    }
+
+    [Fact]
+    public void RunSeed_KeepsTheSeedForRunZeroAndGivesDistinctSeedsAfter()
+    {
+        int[] seeds = [.. Enumerable.Range(0, 50).Select(r => QuickSelection.RunSeed(42, r))];
+
+        Assert.Equal(42, seeds[0]);
+        Assert.Equal(50, seeds.Distinct().Count());
+        Assert.All(seeds, s => Assert.True(s >= 0));
+    }
+}
