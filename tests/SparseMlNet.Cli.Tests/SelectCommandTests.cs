@@ -4,7 +4,7 @@ namespace SparseMlNet.Cli.Tests;
 
 public sealed class SelectCommandTests : IDisposable
 {
-    private static readonly string[] Fast = ["--epochs", "3", "--hidden", "30", "--epsilon", "3", "--folds", "3", "--cv-repeats", "1", "--clustering-runs", "1"];
+    private static readonly string[] Fast = ["--epochs", "3", "--hidden-neurons", "30", "--epsilon", "3", "--folds", "3", "--cv-repeats", "1", "--clustering-runs", "1"];
     private readonly DirectoryInfo _folder = Directory.CreateTempSubdirectory("sparsemlnet-cli-select-");
     private readonly string _digits;
 
@@ -18,6 +18,60 @@ public sealed class SelectCommandTests : IDisposable
     }
 
     public void Dispose() => _folder.Delete(recursive: true);
+
+    [Fact]
+    public void Run_MethodNeuroFS_RanksEveryFeatureFromTheLabelsAndEvaluatesAgainstTheBaselines()
+    {
+        string output = Path.Combine(_folder.FullName, "neurofs");
+
+        CliRun run = CliRun.Of("select", "--method", "neurofs", "--csv", _digits, "--k", "10", "--epochs", "4", "--hidden-neurons", "32", "--hidden-layers", "1",
+            "--folds", "3", "--cv-repeats", "1", "--clustering-runs", "1", "-o", output);
+
+        Assert.True(run.ExitCode == 0, run.Error + run.Output);
+        string[] ranking = File.ReadAllLines(Path.Combine(output, "ranking.csv"));
+        Assert.Equal("index,feature,score,rank", ranking[0]);
+        Assert.Equal(65, ranking.Length);
+        Assert.Contains("NeuroFS on", run.Output);
+        string[] evaluation = File.ReadAllLines(Path.Combine(output, "evaluation.csv"));
+        Assert.Contains(evaluation, l => l.StartsWith("NeuroFS,", StringComparison.Ordinal));
+        Assert.Contains(evaluation, l => l.StartsWith("Mutual information,", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public void Run_MethodNeuroFSWithoutLabels_SaysItIsSupervised()
+    {
+        string unlabelled = Path.Combine(_folder.FullName, "nolabel.csv");
+        File.WriteAllLines(unlabelled, File.ReadAllLines(_digits).Select(l => l[(l.IndexOf(',', StringComparison.Ordinal) + 1)..]));
+
+        CliRun run = CliRun.Of("select", "--method", "neurofs", "--csv", unlabelled, "--k", "5", "-o", Path.Combine(_folder.FullName, "x"));
+
+        Assert.Equal(1, run.ExitCode);
+        Assert.Contains("supervised", run.Error);
+    }
+
+    [Fact]
+    public void Run_AnOptionOfTheOtherMethod_IsAUsageErrorNamingIt()
+    {
+        CliRun run = CliRun.Of("select", "--method", "neurofs", "--csv", _digits, "--k", "5", "--runs", "3", "-o", Path.Combine(_folder.FullName, "y"));
+
+        Assert.Equal(2, run.ExitCode);
+        Assert.Contains("--runs belongs to --method quickselection", run.Error);
+    }
+
+    [Fact]
+    public void EverySelectorHyperparameterHasAnOptionFromTheOneTable()
+    {
+        var command = new SparseMlNet.Cli.Commands.SelectCommand(Terminal.Plain(TextWriter.Null, TextWriter.Null));
+        foreach (var type in new[] { typeof(SparseMlNet.FeatureSelection.QuickSelectionOptions), typeof(SparseMlNet.FeatureSelection.NeuroFSOptions) })
+        {
+            foreach (var property in type.GetProperties().Where(p => p.CanWrite))
+            {
+                var row = SparseMlNet.Cli.Options.HyperparameterTable.For(property.Name);
+                Assert.True(row is not null, $"{type.Name}.{property.Name} has no row in the CLI's hyperparameter table.");
+                Assert.Contains(command.Options, o => o.Name == row.Option);
+            }
+        }
+    }
 
     [Fact]
     public void Run_LabelledCsv_WritesTheFullRankingAndComparesWithBaselines()

@@ -8,12 +8,13 @@ using Spectre.Console;
 using SparseMlNet.Data;
 using SparseMlNet.FeatureSelection;
 using SparseMlNet.SelectionEvaluation;
+using SparseMlNet.Cli.Options;
 using SparseMlNet.Networks.Activations;
 
 namespace SparseMlNet.Cli.Commands;
 
 /// <summary>
-/// <c>sparsemlnet select</c>: unsupervised feature selection with QuickSelection (one autoencoder or an ensemble of R) on a CSV or IDX file. Writes ranking.csv
+/// <c>sparsemlnet select</c>: feature selection with QuickSelection (unsupervised; one autoencoder or an ensemble of R) or NeuroFS (supervised, <c>--method neurofs</c>) on a CSV or IDX file. Writes ranking.csv
 /// (index, feature, score, rank, and frequency for ensembles; every feature, best first) and, when the data has labels, evaluates the selection against the
 /// random, variance, Laplacian-score and mutual-information baselines with the engine's one protocol (<see cref="SelectionComparison"/>), printing a table and
 /// writing evaluation.csv. The command only maps arguments to options; the selection and its evaluation live in the engine.
@@ -23,17 +24,23 @@ internal sealed class SelectCommand : Command
     private readonly Terminal _terminal;
 
     public SelectCommand(Terminal terminal)
-        : base("select", "Select the k most informative features without labels (QuickSelection: a SET-trained sparse denoising autoencoder, features ranked by "
-            + "input neuron strength). Writes ranking.csv to --output; with labels, also scores the selection against random and variance baselines (evaluation.csv).")
+        : base("select", "Select the k most informative features: QuickSelection (default; unsupervised, a SET-trained sparse denoising autoencoder) or NeuroFS "
+            + "(--method neurofs; supervised, a sparse MLP whose input layer evolves down to k neurons); features ranked by input-neuron strength. Writes ranking.csv "
+            + "to --output; with labels, also scores the selection against the random, variance, Laplacian-score and mutual-information baselines (evaluation.csv).")
     {
         _terminal = terminal;
         foreach (Option option in (Option[])[
-            Csv, Images, Labels, LabelColumn, TestCsv, TestImages, TestLabels, SelectedCounts, Folds, CvRepeats, ClusteringRuns, NoEvaluation,
-            Runs, Stability, HiddenNeurons, Epsilon, Zeta, Noise, LearningRate, Momentum, WeightDecay, Dropout, BatchSize, MinBatches, Epochs, OutputActivation,
-            EvolveDecoder, RegrowthScale, Scaling, DropConstant, Seed, Output])
+            Csv, Images, Labels, LabelColumn, TestCsv, TestImages, TestLabels, Method, SelectedCounts, Folds, CvRepeats, ClusteringRuns, NoEvaluation, Stability])
         {
             Options.Add(option);
         }
+
+        foreach (Option option in Hyperparameters.All)
+        {
+            Options.Add(option);
+        }
+
+        Options.Add(Output);
 
         Validators.Add(ValidateDataOptions);
         SetAction((parse, cancellationToken) => Task.Run(() => Execute(parse, cancellationToken), CancellationToken.None));
@@ -75,91 +82,57 @@ internal sealed class SelectCommand : Command
         DefaultValueFactory = _ => 0,
     };
 
-    internal Option<int> Runs { get; } = new("--runs")
+
+    internal Option<SelectionMethod> Method { get; } = new("--method")
     {
-        HelpName = "R",
-        Description = "Autoencoders of the QuickSelection ensemble (stability selection: derived seeds, z-scored strengths averaged, selection frequency per feature), trained in parallel; ≥ 1.",
-        DefaultValueFactory = _ => QuickSelectionOptions.Defaults.Runs,
+        HelpName = "quickselection|neurofs",
+        Description = "quickselection: unsupervised, a SET-trained sparse denoising autoencoder (Atashgahi et al. 2022); neurofs: supervised, a sparse MLP on the labels "
+            + "whose input layer evolves and shrinks to k neurons (Atashgahi et al., TMLR 2023). Features are ranked by input-neuron strength either way.",
+        DefaultValueFactory = _ => SelectionMethod.QuickSelection,
     };
+
+    /// <summary>
+    /// The selectors' hyperparameters: one option per <see cref="QuickSelectionOptions"/> and <see cref="NeuroFSOptions"/> property, registered from
+    /// the CLI's one table (shared names where the two share a property), with the engine's defaults.
+    /// </summary>
+    internal HyperparameterOptions Hyperparameters { get; } = new(
+        [typeof(QuickSelectionOptions), typeof(NeuroFSOptions)],
+        defaultNotes: new Dictionary<string, string>
+        {
+            [nameof(QuickSelectionOptions.BatchSize)] = $"quickselection: {QuickSelectionOptions.Defaults.BatchSize}; neurofs: chosen from n",
+        },
+        typeNames: ["quickselection", "neurofs"]);
 
     internal Option<bool> Stability { get; } = new("--stability") { Description = "Write stability.csv: how much the ensemble's runs agree on the top k (mean pairwise Jaccard, Kuncheva's index); needs --runs 2 or more." };
 
-    internal Option<int> MinBatches { get; } = new("--min-batches")
-    {
-        HelpName = "N",
-        Description = "Minimum mini-batches per epoch: the batch shrinks to ceil(n / N) on small data so training does not depend on n; 0 turns it off.",
-        DefaultValueFactory = _ => QuickSelectionOptions.Defaults.MinimumBatchesPerEpoch,
-    };
 
     internal Option<int> ClusteringRuns { get; } = new("--clustering-runs") { HelpName = "N", Description = "k-means clusterings (10 restarts each) averaged for the clustering accuracy; ≥ 1.", DefaultValueFactory = _ => 10 };
 
     internal Option<bool> NoEvaluation { get; } = new("--no-evaluate") { Description = "Only rank the features; skip the evaluation and baselines." };
 
-    internal Option<int> HiddenNeurons { get; } = new("--hidden") { HelpName = "N", Description = "Hidden neurons of the autoencoder; ≥ 1.", DefaultValueFactory = _ => QuickSelectionOptions.Defaults.HiddenNeurons };
 
-    internal Option<double> Epsilon { get; } = new("--epsilon") { HelpName = "ε", Description = "ε of the Erdős–Rényi initialisation; > 0.", DefaultValueFactory = _ => QuickSelectionOptions.Defaults.Epsilon };
 
-    internal Option<double> Zeta { get; } = new("--zeta") { HelpName = "ζ", Description = "Fraction of each sign's weights SET replaces per epoch; in [0, 1).", DefaultValueFactory = _ => QuickSelectionOptions.Defaults.Zeta };
 
-    internal Option<float> Noise { get; } = new("--noise") { HelpName = "σ", Description = "Standard deviation of the Gaussian input corruption, in scaled units; ≥ 0.", DefaultValueFactory = _ => QuickSelectionOptions.Defaults.NoiseFactor };
 
-    internal Option<float> LearningRate { get; } = new("--learning-rate") { HelpName = "η", Description = "SGD learning rate; > 0.", DefaultValueFactory = _ => QuickSelectionOptions.Defaults.LearningRate };
 
-    internal Option<float> Momentum { get; } = new("--momentum") { HelpName = "μ", Description = "Classical momentum; in [0, 1).", DefaultValueFactory = _ => QuickSelectionOptions.Defaults.Momentum };
 
-    internal Option<float> WeightDecay { get; } = new("--weight-decay") { HelpName = "λ", Description = "Fraction of each weight removed per step; in [0, 1).", DefaultValueFactory = _ => QuickSelectionOptions.Defaults.WeightDecay };
 
-    internal Option<float> Dropout { get; } = new("--dropout") { HelpName = "RATE", Description = "Dropout rate of the hidden layer; in [0, 1).", DefaultValueFactory = _ => QuickSelectionOptions.Defaults.Dropout };
 
-    internal Option<int> BatchSize { get; } = new("--batch-size") { HelpName = "N", Description = "Mini-batch size; ≥ 1.", DefaultValueFactory = _ => QuickSelectionOptions.Defaults.BatchSize };
 
-    internal Option<int> Epochs { get; } = new("--epochs") { HelpName = "N", Description = "Training epochs; ≥ 1.", DefaultValueFactory = _ => QuickSelectionOptions.Defaults.Epochs };
 
-    internal Option<ActivationKind?> OutputActivation { get; } = new("--output-activation")
-    {
-        HelpName = "identity|tanh",
-        Description = "Activation of the reconstruction layer [default: identity]; the paper used tanh for Madelon.",
-    };
 
-    internal Option<bool> EvolveDecoder { get; } = new("--evolve-decoder") { Description = "Let SET evolve the decoder too, as the reference implementation does (default: encoder only)." };
 
-    internal Option<double> RegrowthScale { get; } = new("--regrowth-scale")
-    {
-        HelpName = "S",
-        Description = "Scale of regrown weights relative to initial ones, in [0, 1]; 0 starts them at zero.",
-        DefaultValueFactory = _ => QuickSelectionOptions.Defaults.RegrowthWeightScale,
-    };
 
-    internal Option<ScalingKind?> Scaling { get; } = new("--scaling") { HelpName = "standardize|minmax|none", Description = "Feature scaling before training [default: standardize]." };
 
-    internal Option<bool> DropConstant { get; } = new("--drop-constant") { Description = "Leave constant columns out (score 0) instead of stopping with an error." };
 
-    internal Option<int> Seed { get; } = new("--seed") { HelpName = "N", Description = "Seed of the selection, the baselines and the evaluation; equal seeds give equal results.", DefaultValueFactory = _ => QuickSelectionOptions.Defaults.Seed };
 
     internal Option<string> Output { get; } = new("--output", "-o") { HelpName = "DIR", Description = "Folder for ranking.csv and evaluation.csv (created if missing).", DefaultValueFactory = _ => Path.Combine("runs", "select") };
 
     /// <summary>The QuickSelection options the command line asks for.</summary>
-    internal QuickSelectionOptions SelectionOptions(SymbolResult parse) => new()
-    {
-        HiddenNeurons = parse.GetValue(HiddenNeurons),
-        Epsilon = parse.GetValue(Epsilon),
-        Zeta = parse.GetValue(Zeta),
-        NoiseFactor = parse.GetValue(Noise),
-        LearningRate = parse.GetValue(LearningRate),
-        Momentum = parse.GetValue(Momentum),
-        WeightDecay = parse.GetValue(WeightDecay),
-        Dropout = parse.GetValue(Dropout),
-        BatchSize = parse.GetValue(BatchSize),
-        MinimumBatchesPerEpoch = parse.GetValue(MinBatches),
-        Runs = parse.GetValue(Runs),
-        Epochs = parse.GetValue(Epochs),
-        OutputActivation = parse.GetValue(OutputActivation) ?? ActivationKind.Identity,
-        EvolveDecoder = parse.GetValue(EvolveDecoder),
-        RegrowthWeightScale = parse.GetValue(RegrowthScale),
-        Scaling = parse.GetValue(Scaling) ?? ScalingKind.Standardize,
-        DropConstantFeatures = parse.GetValue(DropConstant),
-        Seed = parse.GetValue(Seed),
-    };
+    internal QuickSelectionOptions SelectionOptions(SymbolResult parse) => Hyperparameters.Apply<QuickSelectionOptions>(parse);
+
+    /// <summary>The NeuroFS options the command line asks for.</summary>
+    internal NeuroFSOptions NeuroFSOptionsOf(SymbolResult parse) => Hyperparameters.Apply<NeuroFSOptions>(parse);
 
     private static int[]? ParseCounts(ArgumentResult result)
     {
@@ -208,7 +181,7 @@ internal sealed class SelectCommand : Command
             result.AddError("Give either --test-csv or --test-images, not both.");
         }
 
-        if (result.GetValue(OutputActivation) is { } activation && activation is not (ActivationKind.Identity or ActivationKind.Tanh))
+        if (result.GetValue((Option<ActivationKind?>)Hyperparameters[nameof(QuickSelectionOptions.OutputActivation)]) is { } activation && activation is not (ActivationKind.Identity or ActivationKind.Tanh))
         {
             result.AddError("--output-activation must be identity or tanh.");
         }
@@ -231,14 +204,15 @@ internal sealed class SelectCommand : Command
             return $"{CvRepeats.Name}: repeat the cross-validation at least once, such as 5, or give 0 for automatic.";
         }
 
-        if (parse.GetValue(Runs) < 1)
+        string runs = Hyperparameters.NameOf(nameof(QuickSelectionOptions.Runs));
+        if (options.Runs < 1)
         {
-            return $"{Runs.Name}: the ensemble needs at least 1 run (R ≥ 1); use 1 for a single autoencoder or, for example, 10 for a stable selection.";
+            return $"{runs}: the ensemble needs at least 1 run (R ≥ 1); use 1 for a single autoencoder or, for example, 10 for a stable selection.";
         }
 
-        if (parse.GetValue(Stability) && parse.GetValue(Runs) < 2)
+        if (parse.GetValue(Stability) && options.Runs < 2)
         {
-            return $"{Stability.Name} compares the runs of an ensemble, so it needs {Runs.Name} 2 or more (for example {Runs.Name} 10); there is 1 run.";
+            return $"{Stability.Name} compares the runs of an ensemble, so it needs {runs} 2 or more (for example {runs} 10); there is 1 run.";
         }
 
         try
@@ -248,23 +222,7 @@ internal sealed class SelectCommand : Command
         }
         catch (ArgumentException ex)
         {
-            string option = ex.ParamName switch
-            {
-                nameof(QuickSelectionOptions.HiddenNeurons) => HiddenNeurons.Name,
-                nameof(QuickSelectionOptions.Epsilon) => Epsilon.Name,
-                nameof(QuickSelectionOptions.Zeta) => Zeta.Name,
-                nameof(QuickSelectionOptions.NoiseFactor) => Noise.Name,
-                nameof(QuickSelectionOptions.LearningRate) => LearningRate.Name,
-                nameof(QuickSelectionOptions.Momentum) => Momentum.Name,
-                nameof(QuickSelectionOptions.WeightDecay) => WeightDecay.Name,
-                nameof(QuickSelectionOptions.Dropout) => Dropout.Name,
-                nameof(QuickSelectionOptions.BatchSize) => BatchSize.Name,
-                nameof(QuickSelectionOptions.MinimumBatchesPerEpoch) => MinBatches.Name,
-                nameof(QuickSelectionOptions.Runs) => Runs.Name,
-                nameof(QuickSelectionOptions.Epochs) => Epochs.Name,
-                nameof(QuickSelectionOptions.RegrowthWeightScale) => RegrowthScale.Name,
-                _ => Name,
-            };
+            string option = Hyperparameters.NameOf(ex.ParamName);
             return $"{option}: {WithoutParameterSuffix(ex.Message)}";
         }
     }
@@ -285,6 +243,13 @@ internal sealed class SelectCommand : Command
         }
 
         int[] counts = parse.GetValue(SelectedCounts)!;
+        SelectionMethod method = parse.GetValue(Method);
+        if (WrongMethodOptions(parse.CommandResult, method) is { } wrong)
+        {
+            UserErrors.ReportUsage(_terminal, wrong, Name);
+            return UserErrors.UsageExitCode;
+        }
+
         (float[] features, int featureCount, Dataset? labelled, IReadOnlyList<string> names, string source) = ReadData(parse);
         int largest = counts[^1];
         if (largest >= featureCount)
@@ -295,6 +260,11 @@ internal sealed class SelectCommand : Command
 
         Dataset? test = labelled is null || parse.GetValue(NoEvaluation) ? null : ReadTest(parse, labelled);
         string folder = parse.GetValue(Output)!;
+        if (method == SelectionMethod.NeuroFS)
+        {
+            return RunNeuroFS(parse, labelled, source, names, counts, test, folder, cancellationToken);
+        }
+
         Directory.CreateDirectory(folder);
         _terminal.Out.MarkupLine(Markup.Escape(string.Create(
             CultureInfo.InvariantCulture,
@@ -357,24 +327,110 @@ internal sealed class SelectCommand : Command
         return 0;
     });
 
+    /// <summary>The options given for the other method (QuickSelection's with --method neurofs and the reverse): a usage error naming them, or null.</summary>
+    private string? WrongMethodOptions(SymbolResult parse, SelectionMethod method)
+    {
+        var foreign = (method == SelectionMethod.NeuroFS ? Hyperparameters.GivenButNotIn<NeuroFSOptions>(parse) : Hyperparameters.GivenButNotIn<QuickSelectionOptions>(parse)).ToList();
+        if (method == SelectionMethod.NeuroFS && parse.GetValue(Stability))
+        {
+            foreign.Add(Stability.Name);
+        }
+
+        return foreign.Count == 0 ? null
+            : $"{string.Join(", ", foreign)} {(foreign.Count == 1 ? "belongs" : "belong")} to --method {(method == SelectionMethod.NeuroFS ? "quickselection" : "neurofs")}; drop {(foreign.Count == 1 ? "it" : "them")} or choose that method.";
+    }
+
+    /// <summary>select --method neurofs: supervised selection on the labelled data, then the same ranking file and evaluation as QuickSelection.</summary>
+    private int RunNeuroFS(ParseResult parse, Dataset? labelled, string source, IReadOnlyList<string> names, int[] counts, Dataset? test, string folder, CancellationToken cancellationToken)
+    {
+        if (labelled is null)
+        {
+            throw new CliException($"--method neurofs is supervised: '{source}' has no labels. Name the label column with {LabelColumn.Name} (CSV) or give {Labels.Name} (IDX), or use --method quickselection.");
+        }
+
+        NeuroFSOptions options = NeuroFSOptionsOf(parse.CommandResult);
+        try
+        {
+            options.Validate();
+        }
+        catch (ArgumentOutOfRangeException ex)
+        {
+            UserErrors.ReportUsage(_terminal, $"{Hyperparameters.NameOf(ex.ParamName)}: {WithoutParameterSuffix(ex.Message)}", Name);
+            return UserErrors.UsageExitCode;
+        }
+
+        Directory.CreateDirectory(folder);
+        int largest = counts[^1];
+        _terminal.Out.MarkupLine(Markup.Escape(string.Create(
+            CultureInfo.InvariantCulture,
+            $"NeuroFS on {source}: {labelled.Count} samples x {labelled.FeatureCount} features, {labelled.ClassCount} classes; {options.HiddenLayers} hidden layers of {options.HiddenNeurons}, ε {options.Epsilon}, input ζ {options.InputZeta}, {options.Epochs} epochs, seed {options.Seed}; input neurons removed down to {largest}.")));
+        var clock = Stopwatch.StartNew();
+        NeuroFSResult result;
+        try
+        {
+            var neuroFS = new NeuroFS(options);
+            neuroFS.EpochCompleted += (_, m) =>
+            {
+                if (m.Epoch == 1 || m.Epoch % 10 == 0 || m.Epoch == options.Epochs)
+                {
+                    _terminal.Out.WriteLine(string.Create(CultureInfo.InvariantCulture, $"  epoch {m.Epoch,4}/{options.Epochs}  loss {m.TrainLoss:F4}  accuracy {m.TrainAccuracy:P1}"));
+                }
+            };
+            result = neuroFS.Fit(labelled, largest, cancellationToken);
+        }
+        catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
+        {
+            UserErrors.Report(_terminal, "Selection stopped; nothing was written.", "stopped");
+            return UserErrors.CancelledExitCode;
+        }
+        catch (ArgumentException ex) when (ex is not ArgumentNullException)
+        {
+            throw new CliException($"'{source}': {WithoutParameterSuffix(ex.Message)}", ex);
+        }
+
+        double seconds = clock.Elapsed.TotalSeconds;
+        string rankingPath = Path.Combine(folder, "ranking.csv");
+        WriteRanking(rankingPath, result.Selector, ReadOnlySpan<double>.Empty, names);
+        _terminal.Out.MarkupLine(Markup.Escape(string.Create(CultureInfo.InvariantCulture, $"Trained in {seconds:F2} s. Wrote {rankingPath}.")));
+        _terminal.Out.MarkupLine(Markup.Escape($"Top {Math.Min(largest, 20)}: {string.Join(", ", result.SelectedIndicesByRank[..Math.Min(largest, 20)].ToArray().Select(j => names[j]))}"));
+        if (parse.GetValue(NoEvaluation))
+        {
+            return 0;
+        }
+
+        IReadOnlyList<SelectionScore> rows = Evaluate(parse, FeatureScorer.NeuroFS(options), "NeuroFS", seconds, labelled, test, counts, cancellationToken);
+        string evaluationPath = Path.Combine(folder, "evaluation.csv");
+        WriteEvaluation(evaluationPath, rows);
+        PrintTable(rows, rows[0].Protocol);
+        _terminal.Out.MarkupLine(Markup.Escape($"Wrote {evaluationPath}."));
+        return 0;
+    }
+
     /// <summary>QuickSelection with the command's options and the four baselines, through the engine's one evaluation protocol.</summary>
     private IReadOnlyList<SelectionScore> Evaluate(
         ParseResult parse, double quickSeconds, Dataset data, Dataset? test, int[] counts, CancellationToken cancellationToken)
+    {
+        // A column that varies in the data may be constant on a training fold: there it scores 0 instead of stopping the evaluation.
+        QuickSelectionOptions inFolds = SelectionOptions(parse.CommandResult);
+        inFolds.DropConstantFeatures = true;
+        return Evaluate(parse, FeatureScorer.QuickSelection(inFolds), "QuickSelection", quickSeconds, data, test, counts, cancellationToken);
+    }
+
+    /// <summary>A selector with the command's options and the four baselines, through the engine's one evaluation protocol.</summary>
+    private IReadOnlyList<SelectionScore> Evaluate(
+        ParseResult parse, IFeatureScorer selector, string name, double fitSeconds, Dataset data, Dataset? test, int[] counts, CancellationToken cancellationToken)
     {
         var evaluation = new SelectionEvaluationOptions
         {
             Folds = parse.GetValue(Folds),
             Repeats = parse.GetValue(CvRepeats),
             ClusteringRuns = parse.GetValue(ClusteringRuns),
-            Seed = parse.GetValue(Seed),
+            Seed = SelectionOptions(parse.CommandResult).Seed,
         };
 
-        // A column that varies in the data may be constant on a training fold: there it scores 0 instead of stopping the evaluation.
-        QuickSelectionOptions inFolds = SelectionOptions(parse.CommandResult);
-        inFolds.DropConstantFeatures = true;
-        IFeatureScorer[] scorers = [FeatureScorer.QuickSelection(inFolds), .. FeatureScorer.Baselines()];
+        IFeatureScorer[] scorers = [selector, .. FeatureScorer.Baselines()];
         _terminal.Out.MarkupLine(Markup.Escape(string.Create(
-            CultureInfo.InvariantCulture, $"Evaluating {scorers.Length} selectors (each refitted on every training part; QuickSelection took {quickSeconds:F1} s on all rows) …")));
+            CultureInfo.InvariantCulture, $"Evaluating {scorers.Length} selectors (each refitted on every training part; {name} took {fitSeconds:F1} s on all rows) …")));
         try
         {
             return SelectionComparison.Run(scorers, data, counts, test, evaluation, line => _terminal.Out.WriteLine("  " + line), cancellationToken);
@@ -500,18 +556,21 @@ internal sealed class SelectCommand : Command
     }
 
     /// <summary>ranking.csv: every feature best first; index is the 0-based position among the feature columns (label excluded); frequency only for ensembles.</summary>
-    private static void WriteRanking(string path, QuickSelectionResult result, IReadOnlyList<string> names)
+    private static void WriteRanking(string path, QuickSelectionResult result, IReadOnlyList<string> names) =>
+        WriteRanking(path, result.Selector, result.Frequencies, names);
+
+    /// <summary>ranking.csv: index, feature, score, rank (and frequency for ensembles), best first.</summary>
+    private static void WriteRanking(string path, FeatureSelector selector, ReadOnlySpan<double> frequencies, IReadOnlyList<string> names)
     {
         using var writer = new StreamWriter(path, append: false, new UTF8Encoding(encoderShouldEmitUTF8Identifier: false));
         using var csv = new CsvWriter(writer, CultureInfo.InvariantCulture);
-        bool ensemble = !result.Frequencies.IsEmpty;
+        bool ensemble = !frequencies.IsEmpty;
         foreach (string header in ensemble ? (string[])["index", "feature", "score", "rank", "frequency"] : ["index", "feature", "score", "rank"])
         {
             csv.WriteField(header);
         }
 
         csv.NextRecord();
-        FeatureSelector selector = result.Selector;
         ReadOnlySpan<int> ranking = selector.Ranking;
         for (int r = 0; r < ranking.Length; r++)
         {
@@ -522,7 +581,7 @@ internal sealed class SelectCommand : Command
             csv.WriteField(r + 1);
             if (ensemble)
             {
-                csv.WriteField(result.Frequencies[j].ToString("R", CultureInfo.InvariantCulture));
+                csv.WriteField(frequencies[j].ToString("R", CultureInfo.InvariantCulture));
             }
 
             csv.NextRecord();

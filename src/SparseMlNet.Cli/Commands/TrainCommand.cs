@@ -77,7 +77,8 @@ internal sealed class TrainCommand : Command
     /// The classifier's hyperparameters, one option per <see cref="MlpTrainerOptions"/> property, registered from the CLI's one table
     /// (<see cref="HyperparameterTable"/>) with the engine's defaults.
     /// </summary>
-    internal HyperparameterOptions<MlpTrainerOptions> Hyperparameters { get; } = new(
+    internal HyperparameterOptions Hyperparameters { get; } = new(
+        [typeof(MlpTrainerOptions)],
         defaultNotes: new Dictionary<string, string>
         {
             [nameof(MlpTrainerOptions.LearningRate)] = $"{MlpTrainerOptions.Defaults.LearningRate} for set and fixprob, {MlpTrainerOptions.Defaults.DenseLearningRate} for dense",
@@ -103,7 +104,7 @@ internal sealed class TrainCommand : Command
     /// <param name="parse">The parsed train command (<c>ParseResult.CommandResult</c>).</param>
     internal MlpTrainerOptions TrainerOptions(SymbolResult parse)
     {
-        MlpTrainerOptions options = Hyperparameters.Apply(parse);
+        MlpTrainerOptions options = Hyperparameters.Apply<MlpTrainerOptions>(parse);
         if (!Hyperparameters.IsGiven(parse, nameof(MlpTrainerOptions.Epochs)) && UsesSample(parse))
         {
             options.Epochs = SampleEpochs;
@@ -114,7 +115,7 @@ internal sealed class TrainCommand : Command
 
     /// <summary>The output folder: --output, or runs/&lt;kind&gt; under the current directory.</summary>
     internal string OutputFolder(SymbolResult parse) =>
-        parse.GetValue(Output) ?? Path.Combine("runs", Hyperparameters.Apply(parse).Kind.ToString().ToLowerInvariant());
+        parse.GetValue(Output) ?? Path.Combine("runs", Hyperparameters.Apply<MlpTrainerOptions>(parse).Kind.ToString().ToLowerInvariant());
 
     private static string HoldOut(double fraction, int seed) =>
         string.Create(CultureInfo.InvariantCulture, $"a stratified {fraction * 100:0.#}% hold-out, seed {seed}");

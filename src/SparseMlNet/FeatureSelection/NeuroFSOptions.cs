@@ -139,6 +139,14 @@ public sealed class NeuroFSOptions
     /// <summary>Seed of the topology, weights, shuffling, dropout masks, gradient samples and evolution: equal seeds and data give equal scores.</summary>
     public int Seed { get; set; } = Defaults.Seed;
 
+    /// <summary>A copy of these options with another seed.</summary>
+    internal NeuroFSOptions WithSeed(int seed)
+    {
+        var copy = (NeuroFSOptions)MemberwiseClone();
+        copy.Seed = seed;
+        return copy;
+    }
+
     /// <summary>The mini-batch size for <paramref name="samples"/> training samples (see <see cref="BatchSize"/>).</summary>
     /// <param name="samples">n; Range: ≥ 1.</param>
     /// <returns>The batch size, in [1, n].</returns>

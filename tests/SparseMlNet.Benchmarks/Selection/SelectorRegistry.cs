@@ -4,7 +4,7 @@ namespace SparseMlNet.Benchmarks.Selection;
 
 /// <summary>
 /// Every selector the selection benchmark runs, by key. Adding a method is one line here: a key and a factory of an <see cref="IFeatureScorer"/>
-/// (for example NeuroFS: <c>["neurofs"] = _ => new FeatureScorer("NeuroFS", usesLabels: true, (data, k, seed, token) => ...)</c>).
+/// (as NeuroFS: <c>["neurofs"] = _ => FeatureScorer.NeuroFS()</c>).
 /// </summary>
 internal static class SelectorRegistry
 {
@@ -18,6 +18,7 @@ internal static class SelectorRegistry
             ["variance"] = _ => FeatureScorer.Variance(),
             ["laplacian"] = _ => FeatureScorer.Laplacian(),
             ["mi"] = _ => FeatureScorer.MutualInformation(),
+            ["neurofs"] = _ => FeatureScorer.NeuroFS(),
         };
 
     private static QuickSelectionOptions QuickSelection(SelectionTableOptions options, int runs) => new()
