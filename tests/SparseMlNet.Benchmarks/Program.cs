@@ -33,10 +33,17 @@ try
         return 0;
     }
 
+    if (args.Contains("--classifier-table"))
+    {
+        SparseMlNet.Benchmarks.MLNet.ClassifierTable.Run(args, Console.Out);
+        return 0;
+    }
+
     if (args.Contains("--help-modes"))
     {
         Console.WriteLine(ModeOptions.Usage);
         Console.WriteLine(SelectionTableOptions.Usage);
+        Console.WriteLine(SparseMlNet.Benchmarks.MLNet.ClassifierTable.Usage);
         return 0;
     }
 }
