@@ -33,17 +33,21 @@ try
         return 0;
     }
 
+#if MLNET
     if (args.Contains("--classifier-table"))
     {
         SparseMlNet.Benchmarks.MLNet.ClassifierTable.Run(args, Console.Out);
         return 0;
     }
+#endif
 
     if (args.Contains("--help-modes"))
     {
         Console.WriteLine(ModeOptions.Usage);
         Console.WriteLine(SelectionTableOptions.Usage);
+#if MLNET
         Console.WriteLine(SparseMlNet.Benchmarks.MLNet.ClassifierTable.Usage);
+#endif
         return 0;
     }
 }
