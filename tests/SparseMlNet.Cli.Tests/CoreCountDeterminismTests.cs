@@ -28,7 +28,8 @@ public sealed class CoreCountDeterminismTests : IDisposable
     {
         string output = Path.Combine(_folder.FullName, $"{kind}-{cores}");
         var (exitCode, error) = ChildCli.Run(
-            new Dictionary<string, string> { ["DOTNET_PROCESSOR_COUNT"] = cores.ToString(System.Globalization.CultureInfo.InvariantCulture) },
+            // Dense: the managed GEMM (OpenBLAS's threaded sgemm splits its sums by thread count; README, "Reproducible").
+            new Dictionary<string, string> { ["DOTNET_PROCESSOR_COUNT"] = cores.ToString(System.Globalization.CultureInfo.InvariantCulture), ["SPARSEMLNET_GEMM"] = "managed" },
             "train", "--train-csv", CliRun.Digits, "--kind", kind, "--hidden-sizes", "1000,100", "--epochs", "2", "--batch-size", "100", "--seed", "5", "-o", output);
         Assert.True(exitCode == 0, error);
         return Convert.ToHexString(SHA256.HashData(File.ReadAllBytes(Path.Combine(output, "model.spmlnet"))));

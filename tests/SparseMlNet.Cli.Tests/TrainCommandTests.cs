@@ -19,7 +19,8 @@ public sealed class TrainCommandTests : IDisposable
         (TrainCommand command, ParseResult parse) = Parse(
             "--train-csv", "data.csv", "--kind", "fixprob", "--hidden-sizes", "300,100", "--epsilon", "11", "--zeta", "0.2", "--learning-rate", "0.05",
             "--momentum", "0.5", "--weight-decay", "0.001", "--dropout", "0.1", "--batch-size", "64", "--epochs", "7", "--activation", "allrelu",
-            "--allrelu-alpha", "0.75", "--seed", "9", "--evolve-output", "--min-batches", "4", "--validation-fraction", "0.25", "--patience", "6");
+            "--allrelu-alpha", "0.75", "--seed", "9", "--evolve-output", "--min-batches", "4", "--validation-fraction", "0.25", "--patience", "6",
+            "--evolve-every", "2", "--evolution-stop", "5", "--zeta-schedule", "cosine");
 
         MlpTrainerOptions options = command.TrainerOptions(parse.CommandResult);
 
@@ -41,6 +42,9 @@ public sealed class TrainCommandTests : IDisposable
         Assert.Equal(4, options.MinimumBatchesPerEpoch);
         Assert.Equal(0.25, options.ValidationFraction);
         Assert.Equal(6, options.EarlyStoppingPatience);
+        Assert.Equal(2, options.EvolveEvery);
+        Assert.Equal(5, options.EvolutionStopEpoch);
+        Assert.Equal(SparseMlNet.Topology.ZetaSchedule.Cosine, options.ZetaSchedule);
     }
 
     [Fact]

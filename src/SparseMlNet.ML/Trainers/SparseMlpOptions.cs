@@ -124,6 +124,18 @@ public sealed class SparseMlpOptions
     [BooleanChoice(false)]
     public bool EvolveOutputLayer { get; set; }
 
+    /// <inheritdoc cref="MlpTrainerOptions.EvolveEvery"/>
+    [Range(1, 10, 1, logBase: false)]
+    public int EvolveEvery { get; set; } = 1;
+
+    /// <inheritdoc cref="MlpTrainerOptions.EvolutionStopEpoch"/>
+    public int? EvolutionStopEpoch { get; set; }
+
+    /// <inheritdoc cref="MlpTrainerOptions.ZetaSchedule"/>
+    [Choice(new object[] { nameof(Topology.ZetaSchedule.Constant), nameof(Topology.ZetaSchedule.Cosine) }, nameof(Topology.ZetaSchedule.Constant))]
+    [JsonConverter(typeof(JsonStringEnumConverter))]
+    public ZetaSchedule ZetaSchedule { get; set; } = ZetaSchedule.Constant;
+
     /// <inheritdoc cref="MlpTrainerOptions.Evolution"/>
     [JsonIgnore]
     public TopologyEvolution? Evolution { get; set; }

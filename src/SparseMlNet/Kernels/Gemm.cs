@@ -22,8 +22,13 @@ public static class Gemm
     /// <summary>Whether OpenBLAS was found and is used; otherwise the managed fallback runs.</summary>
     public static bool UsesOpenBlas => OpenBlas.Value != IntPtr.Zero && !ForceManaged;
 
-    /// <summary>Forces the managed fallback (tests compare the two paths; benchmarks measure both).</summary>
-    internal static bool ForceManaged { get; set; }
+    /// <summary>
+    /// Forces the managed fallback (tests compare the two paths; benchmarks measure both). Starts true when the environment variable
+    /// <c>SPARSEMLNET_GEMM</c> is <c>managed</c>: the managed GEMM computes each output row on one thread in a fixed order, so dense models are
+    /// bit-identical on any core count, which OpenBLAS's threaded <c>sgemm</c> does not promise.
+    /// </summary>
+    internal static bool ForceManaged { get; set; } =
+        string.Equals(Environment.GetEnvironmentVariable("SPARSEMLNET_GEMM"), "managed", StringComparison.OrdinalIgnoreCase);
 
     private static SgemmFn? Sgemm { get; set; }
 

@@ -133,6 +133,15 @@ public sealed class MlpTrainerOptions
     /// </summary>
     public bool EvolveOutputLayer { get; set; }
 
+    /// <summary>ΔT: SET evolves the topology after every <see cref="EvolveEvery"/>-th epoch (never after the last); Range: ≥ 1. Default 1 (every epoch, as SET).</summary>
+    public int EvolveEvery { get; set; } = 1;
+
+    /// <summary>T_end: no topology evolution after this epoch (RigL's stop epoch); Range: null (the whole run) or ≥ 1. Default null.</summary>
+    public int? EvolutionStopEpoch { get; set; }
+
+    /// <summary>How ζ changes over the run: <see cref="ZetaSchedule.Constant"/> (SET, default) or <see cref="ZetaSchedule.Cosine"/> (RigL's decay to 0 at <see cref="EvolutionStopEpoch"/>, or at the last epoch).</summary>
+    public ZetaSchedule ZetaSchedule { get; set; } = ZetaSchedule.Constant;
+
     /// <summary>
     /// A custom evolution policy (prune and growth criteria). When null: SET uses <see cref="TopologyEvolution.Set"/>(<see cref="Zeta"/>, <see cref="EvolveOutputLayer"/>),
     /// FixProb and dense use none. Setting it with <see cref="NetworkKind.Dense"/> is an error.
@@ -165,10 +174,16 @@ public sealed class MlpTrainerOptions
     /// <summary>The evolution policy in force for these options, or null for none.</summary>
     public TopologyEvolution? ResolveEvolution() => Kind switch
     {
-        NetworkKind.Set => Evolution ?? TopologyEvolution.Set(Zeta, EvolveOutputLayer),
+        NetworkKind.Set => Evolution ?? TopologyEvolution.Set(Zeta, EvolveOutputLayer, schedule: Schedule()),
         NetworkKind.FixProb => Evolution,
         _ => null,
     };
+
+    /// <summary>The schedule of <see cref="EvolveEvery"/>, <see cref="EvolutionStopEpoch"/> and <see cref="ZetaSchedule"/>; SET's own when all are at their defaults.</summary>
+    private EvolutionSchedule Schedule() =>
+        EvolveEvery == 1 && EvolutionStopEpoch is null && ZetaSchedule == ZetaSchedule.Constant
+            ? EvolutionSchedule.EveryEpoch
+            : new EvolutionSchedule(EvolveEvery, EvolutionStopEpoch, ZetaSchedule == ZetaSchedule.Cosine);
 
     /// <summary>Checks every value and throws naming the first one out of range.</summary>
     /// <exception cref="ArgumentOutOfRangeException">A hyperparameter outside its documented range; the parameter name is the property's.</exception>
@@ -203,6 +218,16 @@ public sealed class MlpTrainerOptions
         if (!float.IsFinite(AllReluAlpha))
         {
             throw new ArgumentOutOfRangeException(nameof(AllReluAlpha), AllReluAlpha, "All-ReLU's alpha must be finite, for example 0.6.");
+        }
+
+        if (EvolveEvery < 1)
+        {
+            throw new ArgumentOutOfRangeException(nameof(EvolveEvery), EvolveEvery, "Evolve the topology every N epochs with N ≥ 1, for example 1.");
+        }
+
+        if (EvolutionStopEpoch is < 1)
+        {
+            throw new ArgumentOutOfRangeException(nameof(EvolutionStopEpoch), EvolutionStopEpoch, "The evolution stop epoch must be at least 1, or null for the whole run.");
         }
 
         if (MinimumBatchesPerEpoch < 0)

@@ -42,6 +42,19 @@ public sealed class EvolutionScheduleTests
     }
 
     [Fact]
+    public void Options_BuildTheScheduleOfEvolveEveryStopEpochAndZetaSchedule()
+    {
+        var defaults = new MlpTrainerOptions().ResolveEvolution()!;
+        Assert.Same(EvolutionSchedule.EveryEpoch, defaults.Schedule);
+
+        var options = new MlpTrainerOptions { EvolveEvery = 3, EvolutionStopEpoch = 9, ZetaSchedule = ZetaSchedule.Cosine };
+        var schedule = Assert.IsType<EvolutionSchedule>(options.ResolveEvolution()!.Schedule);
+        Assert.Equal((3, 9, true), (schedule.Every, schedule.StopEpoch, schedule.CosineZeta));
+        Assert.Throws<ArgumentOutOfRangeException>(() => new MlpTrainerOptions { EvolveEvery = 0 }.Validate());
+        Assert.Throws<ArgumentOutOfRangeException>(() => new MlpTrainerOptions { EvolutionStopEpoch = 0 }.Validate());
+    }
+
+    [Fact]
     public void Training_FollowsTheSchedule_TopologyChangesOnlyAfterScheduledEpochs()
     {
         var (train, _) = TestNetworks.Digits;
