@@ -124,6 +124,11 @@ public sealed class SparseMlpOptions
     [BooleanChoice(false)]
     public bool EvolveOutputLayer { get; set; }
 
+    /// <inheritdoc cref="MlpTrainerOptions.Growth"/>
+    [Choice(new object[] { nameof(GrowthKind.Random), nameof(GrowthKind.Gradient) }, nameof(GrowthKind.Random))]
+    [JsonConverter(typeof(JsonStringEnumConverter))]
+    public GrowthKind Growth { get; set; } = GrowthKind.Random;
+
     /// <inheritdoc cref="MlpTrainerOptions.EvolveEvery"/>
     [Range(1, 10, 1, logBase: false)]
     public int EvolveEvery { get; set; } = 1;

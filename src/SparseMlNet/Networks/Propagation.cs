@@ -149,6 +149,9 @@ internal sealed class Propagation
     /// <summary>Deltas ∂L/∂z of layer <paramref name="layer"/> (0-based), feature-major [n_out, stride], from the last <see cref="Backward"/> (the output layer's from the loss).</summary>
     public ReadOnlySpan<float> Deltas(int layer) => _delta[layer + 1];
 
+    /// <summary>Inputs of layer <paramref name="layer"/> (0-based) in the last pass, feature-major [n_in, stride]: the network's inputs for layer 0, the previous layer's activations (after dropout) otherwise.</summary>
+    public float[] LayerInputs(int layer) => _a[layer];
+
     /// <summary>Input block [n_in, stride] (for adding noise to an autoencoder's input in place).</summary>
     public float[] Inputs => _a[0];
 

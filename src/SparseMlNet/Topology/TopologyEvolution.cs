@@ -75,6 +75,17 @@ public sealed class TopologyEvolution
     public static TopologyEvolution Set(double zeta, bool evolveOutputLayer = false, double newWeightScale = DefaultNewWeightScale, IEvolutionSchedule? schedule = null) =>
         new(zeta, new MagnitudePrune(), new RandomGrowth(), evolveOutputLayer, newWeightScale, schedule);
 
+    /// <summary>
+    /// RigL's policy, truly sparse: magnitude pruning per sign (as SET) and growth where the loss gradient is largest (<see cref="GradientGrowth"/>),
+    /// new connections at zero weight; with <paramref name="schedule"/> for RigL's ΔT, stop epoch and cosine ζ (Evci et al., ICML 2020).
+    /// </summary>
+    /// <param name="zeta">ζ; Range: [0, 1).</param>
+    /// <param name="evolveOutputLayer">Whether the output layer evolves too.</param>
+    /// <param name="schedule">When to evolve and with which ζ; null for every epoch but the last with constant ζ.</param>
+    /// <returns>The policy.</returns>
+    public static TopologyEvolution RigL(double zeta, bool evolveOutputLayer = false, IEvolutionSchedule? schedule = null) =>
+        new(zeta, new MagnitudePrune(), new GradientGrowth(), evolveOutputLayer, 0, schedule);
+
     /// <summary>Prunes and regrows one layer in place (its <see cref="SparseLayer.Matrix"/> is replaced); new weights are <see cref="NewWeightScale"/> times a draw from the layer's <see cref="Layer.Initialization"/> at their neuron's new fan-in.</summary>
     /// <param name="layer">The layer.</param>
     /// <param name="random">Seeded random source.</param>
@@ -89,7 +100,17 @@ public sealed class TopologyEvolution
     /// <returns>Counts of the step.</returns>
     /// <exception cref="ArgumentOutOfRangeException"><paramref name="zeta"/> is outside [0, 1).</exception>
     /// <exception cref="InvalidOperationException">A criterion broke the step's contract (wrong count, a grown position that is out of range, occupied or repeated); the layer is left unchanged.</exception>
-    public EvolutionStep Evolve(SparseLayer layer, Random random, double zeta)
+    public EvolutionStep Evolve(SparseLayer layer, Random random, double zeta) => Evolve(layer, random, zeta, null);
+
+    /// <summary>Prunes and regrows one layer in place with the fraction <paramref name="zeta"/>; a gradient-based growth criterion ranks empty positions by <paramref name="gradient"/>.</summary>
+    /// <param name="layer">The layer.</param>
+    /// <param name="random">Seeded random source.</param>
+    /// <param name="zeta">ζ of this step; Range: [0, 1).</param>
+    /// <param name="gradient">The layer's loss gradient from the last mini-batch; required by an <see cref="IGradientGrowthCriterion"/>, ignored otherwise.</param>
+    /// <returns>Counts of the step.</returns>
+    /// <exception cref="ArgumentOutOfRangeException"><paramref name="zeta"/> is outside [0, 1).</exception>
+    /// <exception cref="InvalidOperationException">A criterion broke the step's contract, or a gradient criterion got no gradient; the layer is left unchanged.</exception>
+    public EvolutionStep Evolve(SparseLayer layer, Random random, double zeta, LayerGradient? gradient)
     {
         ArgumentNullException.ThrowIfNull(layer);
         ArgumentNullException.ThrowIfNull(random);
@@ -115,7 +136,14 @@ public sealed class TopologyEvolution
         }
 
         var grown = new long[removed];
-        Growth.SelectNew(old, remove, random, grown);
+        if (Growth is IGradientGrowthCriterion byGradient)
+        {
+            byGradient.SelectNew(old, remove, gradient ?? throw new InvalidOperationException($"{Growth.GetType().Name} needs the layer's gradient; evolve through the training loop."), random, grown);
+        }
+        else
+        {
+            Growth.SelectNew(old, remove, random, grown);
+        }
         Array.Sort(grown);
         CheckGrown(old, remove, grown);
 

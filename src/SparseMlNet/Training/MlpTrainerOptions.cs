@@ -133,6 +133,12 @@ public sealed class MlpTrainerOptions
     /// </summary>
     public bool EvolveOutputLayer { get; set; }
 
+    /// <summary>
+    /// Where SET's evolution grows new connections: <see cref="GrowthKind.Random"/> (SET, default) or <see cref="GrowthKind.Gradient"/> (RigL: the empty
+    /// positions with the largest gradient of the epoch's last mini-batch, computed in chunks without a dense matrix; new weights zero).
+    /// </summary>
+    public GrowthKind Growth { get; set; } = GrowthKind.Random;
+
     /// <summary>ΔT: SET evolves the topology after every <see cref="EvolveEvery"/>-th epoch (never after the last); Range: ≥ 1. Default 1 (every epoch, as SET).</summary>
     public int EvolveEvery { get; set; } = 1;
 
@@ -174,7 +180,9 @@ public sealed class MlpTrainerOptions
     /// <summary>The evolution policy in force for these options, or null for none.</summary>
     public TopologyEvolution? ResolveEvolution() => Kind switch
     {
-        NetworkKind.Set => Evolution ?? TopologyEvolution.Set(Zeta, EvolveOutputLayer, schedule: Schedule()),
+        NetworkKind.Set => Evolution ?? (Growth == GrowthKind.Gradient
+            ? TopologyEvolution.RigL(Zeta, EvolveOutputLayer, Schedule())
+            : TopologyEvolution.Set(Zeta, EvolveOutputLayer, schedule: Schedule())),
         NetworkKind.FixProb => Evolution,
         _ => null,
     };

@@ -77,7 +77,7 @@ internal sealed class TrainingLoop(MultilayerPerceptron network, TrainingSetting
             clock.Restart();
             if (evolution is not null && evolution.Schedule.ShouldEvolve(epoch, settings.Epochs) && !stop)
             {
-                Evolve(epoch, seed, evolution.Schedule.ZetaAt(evolution.Zeta, epoch, settings.Epochs));
+                Evolve(epoch, seed, evolution.Schedule.ZetaAt(evolution.Zeta, epoch, settings.Epochs), propagation);
                 propagation.ResizeGradients();
             }
 
@@ -109,15 +109,32 @@ internal sealed class TrainingLoop(MultilayerPerceptron network, TrainingSetting
         return epochsRun;
     }
 
-    private void Evolve(int epoch, ulong seed, double zeta)
+    private void Evolve(int epoch, ulong seed, double zeta, Propagation propagation)
     {
+        // Gradient growth ranks empty positions by the loss gradient of the epoch's last mini-batch (its inputs and deltas are still in the buffers).
+        var gradients = new LayerGradient?[network.Layers.Count];
+        if (evolution!.Growth is IGradientGrowthCriterion)
+        {
+            for (int l = 0; l < network.Layers.Count; l++)
+            {
+                Layer layer = network.Layers[l];
+                if (layer is not SparseLayer || (l == network.Layers.Count - 1 && !evolution.EvolveOutputLayer))
+                {
+                    continue;
+                }
+
+                gradients[l] = new LayerGradient(
+                    new CandidateGradient(propagation.LayerInputs(l), propagation.Stride, propagation.Deltas(l), layer.Outputs, propagation.Batch), layer.Inputs, layer.Outputs);
+            }
+        }
+
         // Layers evolve independently, each from its own seeded stream, so running them concurrently gives the same topology as in sequence.
         Parallel.For(0, network.Layers.Count, l =>
         {
             bool output = l == network.Layers.Count - 1;
             if (network.Layers[l] is SparseLayer sparse && (!output || evolution!.EvolveOutputLayer))
             {
-                evolution!.Evolve(sparse, new Random((int)Dropout.Seed(seed, epoch, l, 3, 0)), zeta);
+                evolution!.Evolve(sparse, new Random((int)Dropout.Seed(seed, epoch, l, 3, 0)), zeta, gradients[l]);
             }
         });
     }

@@ -1,4 +1,5 @@
 using SparseMlNet.FeatureSelection;
+using SparseMlNet.Topology;
 using SparseMlNet.Kernels;
 using SparseMlNet.Tests.Kernels;
 

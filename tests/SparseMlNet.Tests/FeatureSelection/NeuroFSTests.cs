@@ -1,4 +1,5 @@
 using SparseMlNet.Data;
+using SparseMlNet.Topology;
 using SparseMlNet.FeatureSelection;
 using SparseMlNet.Networks;
 using SparseMlNet.Networks.Activations;

@@ -1,7 +1,7 @@
 using System.Numerics;
 using System.Runtime.Intrinsics;
 
-namespace SparseMlNet.FeatureSelection;
+namespace SparseMlNet.Topology;
 
 /// <summary>
 /// The loss gradient of a sparse input layer at every position of chosen input neurons, occupied or empty, computed a chunk of input neurons at a time:

@@ -1,4 +1,4 @@
-namespace SparseMlNet.FeatureSelection;
+namespace SparseMlNet.Topology;
 
 /// <summary>
 /// The m largest (score, position) pairs of a stream, kept in a binary min-heap of capacity m: O(log m) per accepted offer, O(1) per rejected one,
