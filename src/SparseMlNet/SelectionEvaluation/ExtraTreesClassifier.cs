@@ -1,3 +1,4 @@
+using System.Numerics.Tensors;
 using SparseMlNet.Networks;
 
 namespace SparseMlNet.SelectionEvaluation;
@@ -110,16 +111,7 @@ public sealed class ExtraTreesClassifier
                 tree.AddDistribution(row, votes);
             }
 
-            int best = 0;
-            for (int c = 1; c < votes.Length; c++)
-            {
-                if (votes[c] > votes[best])
-                {
-                    best = c;
-                }
-            }
-
-            result[i] = best;
+            result[i] = TensorPrimitives.IndexOfMax(votes);
         }
 
         return result;
