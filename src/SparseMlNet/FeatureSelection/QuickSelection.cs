@@ -3,6 +3,7 @@ using SparseMlNet.Networks;
 using SparseMlNet.Networks.Activations;
 using SparseMlNet.Networks.Layers;
 using SparseMlNet.Networks.Losses;
+using SparseMlNet.Randomness;
 using SparseMlNet.Topology;
 using SparseMlNet.Training;
 
@@ -141,7 +142,7 @@ public sealed class QuickSelection
     /// <param name="run">Run index; ≥ 0.</param>
     /// <returns>A seed in [0, 2³¹) mixed from both (SplitMix64), or <paramref name="seed"/> for run 0.</returns>
     internal static int RunSeed(int seed, int run) =>
-        run == 0 ? seed : (int)(Dropout.Seed((ulong)(uint)seed, run, 0x51EC7, 0, 0) & 0x7FFF_FFFF);
+        run == 0 ? seed : SeedStreams.NonNegativeInt32(SeedStreams.FromInt32(seed), run, 0x51EC7, 0, 0);
 
     private Run Train(float[] scaled, int rows, int d, int[] kept, int featureCount, int seed, bool raiseEvents, CancellationToken cancellationToken)
     {
