@@ -84,7 +84,7 @@ public sealed class NeuroFS
                 $"k, the number of features to select, must lie in [1, {featureCount - 1}]: below the number of features ({featureCount}), or there is nothing to select; it is {selectedCount}.");
         }
 
-        int[] kept = NonConstant(constant);
+        int[] kept = FeatureMatrixCheck.NonConstant(constant);
         if (selectedCount >= kept.Length)
         {
             throw new ArgumentOutOfRangeException(
@@ -94,7 +94,7 @@ public sealed class NeuroFS
         }
 
         int d = kept.Length;
-        float[] matrix = Columns(features, featureCount, rows, kept);
+        float[] matrix = FeatureMatrixCheck.Columns(features, featureCount, rows, kept);
         var data = new Dataset(matrix, labels.ToArray(), d, classes);
         FeatureScaler scaler = FeatureScaler.Fit(data, _options.Scaling);
         data = scaler.Transform(data);
@@ -324,39 +324,5 @@ public sealed class NeuroFS
         }
 
         return max + 1;
-    }
-
-    private static int[] NonConstant(bool[] constant)
-    {
-        var kept = new List<int>(constant.Length);
-        for (int j = 0; j < constant.Length; j++)
-        {
-            if (!constant[j])
-            {
-                kept.Add(j);
-            }
-        }
-
-        return kept.ToArray();
-    }
-
-    private static float[] Columns(ReadOnlySpan<float> features, int featureCount, int rows, int[] kept)
-    {
-        if (kept.Length == featureCount)
-        {
-            return features.ToArray();
-        }
-
-        var result = new float[rows * kept.Length];
-        for (int i = 0; i < rows; i++)
-        {
-            ReadOnlySpan<float> row = features.Slice(i * featureCount, featureCount);
-            for (int j = 0; j < kept.Length; j++)
-            {
-                result[(i * kept.Length) + j] = row[kept[j]];
-            }
-        }
-
-        return result;
     }
 }

@@ -84,7 +84,7 @@ public sealed class QuickSelection
         }
 
         int[] kept = KeptColumns(constant, featureNames);
-        float[] trainMatrix = Columns(features, featureCount, rows, kept);
+        float[] trainMatrix = FeatureMatrixCheck.Columns(features, featureCount, rows, kept);
         int d = kept.Length;
         var unlabelled = new Dataset(trainMatrix, new int[rows], d, classCount: 1);
         FeatureScaler scaler = FeatureScaler.Fit(unlabelled, _options.Scaling);
@@ -238,36 +238,7 @@ public sealed class QuickSelection
                 "features");
         }
 
-        var kept = new int[constant.Length - constantColumns.Count];
-        for (int j = 0, o = 0; j < constant.Length; j++)
-        {
-            if (!constant[j])
-            {
-                kept[o++] = j;
-            }
-        }
-
-        return kept;
-    }
-
-    private static float[] Columns(ReadOnlySpan<float> features, int featureCount, int rows, int[] kept)
-    {
-        if (kept.Length == featureCount)
-        {
-            return features.ToArray();
-        }
-
-        var result = new float[rows * kept.Length];
-        for (int i = 0; i < rows; i++)
-        {
-            ReadOnlySpan<float> row = features.Slice(i * featureCount, featureCount);
-            for (int j = 0; j < kept.Length; j++)
-            {
-                result[(i * kept.Length) + j] = row[kept[j]];
-            }
-        }
-
-        return result;
+        return FeatureMatrixCheck.NonConstant(constant);
     }
 
     private static AutoencoderTopology Describe(MultilayerPerceptron network, SparseLayer encoder)
