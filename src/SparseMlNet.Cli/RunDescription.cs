@@ -7,7 +7,7 @@ namespace SparseMlNet.Cli;
 /// <summary>Writes run.json: the hyperparameters and data of a <c>train</c> run, which the model file does not hold, so the run can be repeated.</summary>
 internal static class RunDescription
 {
-    public static void Write(string path, MlpTrainerOptions options, ScalingKind scaling, TrainingData data)
+    public static void Write(string path, MlpTrainerOptions options, ScalingKind scaling, TrainTestSets data)
     {
         using var stream = new FileStream(path, FileMode.Create, FileAccess.Write, FileShare.Read);
         using var json = new Utf8JsonWriter(stream, new JsonWriterOptions { Indented = true });

@@ -1,4 +1,5 @@
 using System.Globalization;
+using System.Numerics.Tensors;
 using System.Text;
 using CsvHelper;
 using CsvHelper.Configuration;
@@ -190,14 +191,7 @@ internal static class StreamingPrediction
         for (int i = 0; i < count; i++)
         {
             ReadOnlySpan<float> p = probabilities.AsSpan(i * k, k);
-            int best = 0;
-            for (int c = 1; c < k; c++)
-            {
-                if (p[c] > p[best])
-                {
-                    best = c;
-                }
-            }
+            int best = TensorPrimitives.IndexOfMax(p);
 
             csv.WriteField(first + i);
             csv.WriteField(model.ClassName(best));

@@ -8,7 +8,7 @@ using SparseMlNet.Training;
 namespace SparseMlNet.Cli;
 
 /// <summary>The console side of a <c>train</c> run: a progress bar over each epoch's mini-batches (interactive terminals only), one line per finished epoch, and a summary table.</summary>
-internal sealed class TrainingReport(IAnsiConsole console, MlpTrainerOptions options, TrainingData data)
+internal sealed class TrainingReport(IAnsiConsole console, MlpTrainerOptions options, TrainTestSets data)
 {
     private readonly List<EpochMetrics> _epochs = [];
     private TrainingOutcome? _outcome;

@@ -208,7 +208,7 @@ internal sealed class TrainCommand : Command
             return UserErrors.UsageExitCode;
         }
 
-        TrainingData data = LoadData(parse, options.Seed);
+        TrainTestSets data = LoadData(parse, options.Seed);
         ScalingKind scaling = parse.GetValue(Scaling) ?? ScalingKind.Standardize;
         FeatureScaler? scaler = scaling == ScalingKind.None ? null : FeatureScaler.Fit(data.Train, scaling);
         Dataset train = scaler?.Transform(data.Train) ?? data.Train;
@@ -250,7 +250,7 @@ internal sealed class TrainCommand : Command
     });
 
     /// <summary>Saves the network as it starts (epoch 0) and after every <paramref name="every"/>-th and the last epoch, with the run's scaler and names.</summary>
-    private static void SaveSnapshots(MlpTrainer trainer, int every, int epochs, string folder, FeatureScaler? scaler, TrainingData data)
+    private static void SaveSnapshots(MlpTrainer trainer, int every, int epochs, string folder, FeatureScaler? scaler, TrainTestSets data)
     {
         Directory.CreateDirectory(folder);
         MultilayerPerceptron? network = null;
@@ -271,14 +271,14 @@ internal sealed class TrainCommand : Command
         };
     }
 
-    private TrainingData LoadData(ParseResult parse, int seed)
+    private TrainTestSets LoadData(ParseResult parse, int seed)
     {
         string labelColumn = parse.GetValue(LabelColumn)!;
         double fraction = parse.GetValue(TestFraction) ?? DefaultTestFraction;
         if (UsesSample(parse.CommandResult))
         {
             (Dataset sampleTrain, Dataset sampleTest) = DataSplit.StratifiedSplit(SampleData.FashionMnist1k(), fraction, seed);
-            return new TrainingData(sampleTrain, sampleTest, SampleData.FashionMnistClassNames,
+            return new TrainTestSets(sampleTrain, sampleTest, SampleData.FashionMnistClassNames,
                 "embedded sample: 1000 Fashion-MNIST test images",
                 HoldOut(fraction, seed));
         }
@@ -292,7 +292,7 @@ internal sealed class TrainCommand : Command
         if (testCsv is null && testImages is null)
         {
             (Dataset train, Dataset test) = DataSplit.StratifiedSplit(all, fraction, seed);
-            return new TrainingData(train, test, classNames, trainSource, HoldOut(fraction, seed));
+            return new TrainTestSets(train, test, classNames, trainSource, HoldOut(fraction, seed));
         }
 
         (Dataset testData, _) = DataLoading.ReadLabelled(testImages, parse.GetValue(TestLabels), testCsv, labelColumn, classNames, all.ClassCount);
@@ -301,6 +301,6 @@ internal sealed class TrainCommand : Command
             throw new CliException($"The test data has {testData.FeatureCount} features but the training data has {all.FeatureCount}; both need the same columns.");
         }
 
-        return new TrainingData(all, testData, classNames, trainSource, testCsv ?? $"{testImages} + {parse.GetValue(TestLabels)}");
+        return new TrainTestSets(all, testData, classNames, trainSource, testCsv ?? $"{testImages} + {parse.GetValue(TestLabels)}");
     }
 }

@@ -21,10 +21,8 @@ public sealed class NeuroFSEstimator : IEstimator<NeuroFSTransformer>
 
     internal NeuroFSEstimator(TransformsCatalog catalog, string outputColumnName, string inputColumnName, string labelColumnName, int count, NeuroFSEstimatorOptions options)
     {
-        ArgumentException.ThrowIfNullOrWhiteSpace(outputColumnName);
-        ArgumentException.ThrowIfNullOrWhiteSpace(inputColumnName);
+        SlotSelection.ValidateArguments(outputColumnName, inputColumnName, count);
         ArgumentException.ThrowIfNullOrWhiteSpace(labelColumnName);
-        ArgumentOutOfRangeException.ThrowIfLessThan(count, 1);
         ArgumentNullException.ThrowIfNull(options);
         options.Validate();
         _catalog = catalog;
@@ -54,15 +52,14 @@ public sealed class NeuroFSEstimator : IEstimator<NeuroFSTransformer>
     public SchemaShape GetOutputSchema(SchemaShape inputSchema)
     {
         ArgumentNullException.ThrowIfNull(inputSchema);
-        var column = SchemaErrors.Find(inputSchema, "input", InputColumnName);
-        SchemaErrors.RequireKnownSizeFloatVector(column, "input");
+        var output = SlotSelection.GetOutputSchema(_catalog, OutputColumnName, InputColumnName, inputSchema);
         var label = SchemaErrors.Find(inputSchema, "label", LabelColumnName);
         if (label.Kind != SchemaShape.Column.VectorKind.Scalar || !label.IsKey)
         {
             throw SchemaErrors.Mismatch("label", label.Name, KeyExpected, SchemaErrors.Describe(label));
         }
 
-        return _catalog.FeatureSelection.SelectFeaturesBasedOnCount(OutputColumnName, InputColumnName, count: 1).GetOutputSchema(inputSchema);
+        return output;
     }
 
     /// <summary>Runs NeuroFS on the input and label columns of <paramref name="input"/>.</summary>
@@ -85,17 +82,11 @@ public sealed class NeuroFSEstimator : IEstimator<NeuroFSTransformer>
             throw SchemaErrors.Mismatch("label", label.Name, KeyExpected, label.Type.ToString());
         }
 
-        if (Count >= d)
-        {
-            throw new ArgumentOutOfRangeException(
-                "count",
-                Count,
-                $"Cannot select {Count} slots from input column '{InputColumnName}', which has {d} (Vector<Single, {d}>); the count must lie in [1, {d - 1}].");
-        }
+        SlotSelection.CheckCount(Count, d - 1, d, InputColumnName);
 
         var token = _options.CancellationToken;
-        using var channel = _options.LogContext is { } context ? ((IHostEnvironment)context).Start("NeuroFS") : null;
-        var read = TrainingData.Read(input, column, d, label, (int)key.Count, SlotNames(column, d), token);
+        using var channel = SlotSelection.StartChannel(_options.LogContext, "NeuroFS");
+        var read = TrainingData.Read(input, column, d, label, (int)key.Count, SlotSelection.SlotNames(column, d), token);
         if (read.SkippedRows > 0)
         {
             channel?.Warning(
@@ -113,29 +104,9 @@ public sealed class NeuroFSEstimator : IEstimator<NeuroFSTransformer>
 
         var result = selection.Fit(read.Dataset, Count, token);
         int[] selected = result.SelectedIndices.ToArray();
-        var selector = _catalog.FeatureSelection.SelectFeaturesBasedOnCount(OutputColumnName, InputColumnName, count: 1).Fit(new SlotMaskDataView(column, selected));
+        var selector = SlotSelection.FitSelector(_catalog, OutputColumnName, InputColumnName, column, selected);
         return new NeuroFSTransformer(OutputColumnName, InputColumnName, d, result.Scores.ToArray(), selected, selector);
     }
 
     private const string KeyExpected = "Key (map other labels with MapValueToKey)";
-
-    private static string[]? SlotNames(DataViewSchema.Column column, int d)
-    {
-        if (column.Annotations.Schema.GetColumnOrNull("SlotNames")?.Type is not VectorDataViewType { ItemType: TextDataViewType } type || type.Size != d)
-        {
-            return null;
-        }
-
-        VBuffer<ReadOnlyMemory<char>> names = default;
-        column.GetSlotNames(ref names);
-        var result = new string[d];
-        int i = 0;
-        foreach (var name in names.DenseValues())
-        {
-            result[i] = name.IsEmpty ? $"slot{i}" : name.ToString();
-            i++;
-        }
-
-        return result;
-    }
 }

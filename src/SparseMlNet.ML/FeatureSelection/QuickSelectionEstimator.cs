@@ -19,9 +19,7 @@ public sealed class QuickSelectionEstimator : IEstimator<QuickSelectionTransform
 
     internal QuickSelectionEstimator(TransformsCatalog catalog, string outputColumnName, string inputColumnName, int count, QuickSelectionEstimatorOptions options)
     {
-        ArgumentException.ThrowIfNullOrWhiteSpace(outputColumnName);
-        ArgumentException.ThrowIfNullOrWhiteSpace(inputColumnName);
-        ArgumentOutOfRangeException.ThrowIfLessThan(count, 1);
+        SlotSelection.ValidateArguments(outputColumnName, inputColumnName, count);
         ArgumentNullException.ThrowIfNull(options);
         options.Validate();
         _catalog = catalog;
@@ -45,9 +43,8 @@ public sealed class QuickSelectionEstimator : IEstimator<QuickSelectionTransform
     public SchemaShape GetOutputSchema(SchemaShape inputSchema)
     {
         ArgumentNullException.ThrowIfNull(inputSchema);
-        var column = SchemaErrors.Find(inputSchema, "input", InputColumnName);
-        SchemaErrors.RequireKnownSizeFloatVector(column, "input");
-        return _catalog.FeatureSelection.SelectFeaturesBasedOnCount(OutputColumnName, InputColumnName, count: 1).GetOutputSchema(inputSchema);
+        var output = SlotSelection.GetOutputSchema(_catalog, OutputColumnName, InputColumnName, inputSchema);
+        return output;
     }
 
     /// <summary>Runs QuickSelection on the input column of <paramref name="input"/> (rows with a NaN or infinite value are skipped).</summary>
@@ -60,16 +57,10 @@ public sealed class QuickSelectionEstimator : IEstimator<QuickSelectionTransform
         ArgumentNullException.ThrowIfNull(input);
         var column = SchemaErrors.Find(input.Schema, "input", InputColumnName);
         int d = SchemaErrors.RequireKnownSizeFloatVector(column, "input");
-        if (Count > d)
-        {
-            throw new ArgumentOutOfRangeException(
-                "count",
-                Count,
-                $"Cannot select {Count} slots from input column '{InputColumnName}', which has {d} (Vector<Single, {d}>); the count must lie in [1, {d}].");
-        }
+        SlotSelection.CheckCount(Count, d, d, InputColumnName);
 
         var token = _options.CancellationToken;
-        using var channel = _options.LogContext is { } context ? ((IHostEnvironment)context).Start("QuickSelection") : null;
+        using var channel = SlotSelection.StartChannel(_options.LogContext, "QuickSelection");
         var (values, rows, skipped) = FeatureMatrix.Read(input, column, d, token);
         if (skipped > 0)
         {
@@ -93,31 +84,11 @@ public sealed class QuickSelectionEstimator : IEstimator<QuickSelectionTransform
             selection.BatchCompleted += (_, p) => batch(p);
         }
 
-        var slotNames = SlotNames(column, d);
+        var slotNames = SlotSelection.SlotNames(column, d);
         var result = selection.Fit(values.AsSpan(0, rows * d), d, Count, slotNames, token);
         int[] selected = result.SelectedIndices.ToArray();
         Array.Sort(selected);
-        var selector = _catalog.FeatureSelection.SelectFeaturesBasedOnCount(OutputColumnName, InputColumnName, count: 1).Fit(new SlotMaskDataView(column, selected));
+        var selector = SlotSelection.FitSelector(_catalog, OutputColumnName, InputColumnName, column, selected);
         return new QuickSelectionTransformer(OutputColumnName, InputColumnName, d, result.Scores.ToArray(), selected, slotNames, selector);
-    }
-
-    private static string[]? SlotNames(DataViewSchema.Column column, int d)
-    {
-        if (column.Annotations.Schema.GetColumnOrNull("SlotNames")?.Type is not VectorDataViewType { ItemType: TextDataViewType } type || type.Size != d)
-        {
-            return null;
-        }
-
-        VBuffer<ReadOnlyMemory<char>> names = default;
-        column.GetSlotNames(ref names);
-        var result = new string[d];
-        int i = 0;
-        foreach (var name in names.DenseValues())
-        {
-            result[i] = name.IsEmpty ? $"slot{i}" : name.ToString();
-            i++;
-        }
-
-        return result;
     }
 }

@@ -1,23 +1,20 @@
 using Microsoft.ML;
-using Microsoft.ML.Data;
-using SparseMlNet.ML.Schema;
 
 namespace SparseMlNet.ML.FeatureSelection;
 
 /// <summary>
 /// A fitted QuickSelection slot selector: the output column holds the selected slots of the input column, in slot order, with their slot names.
-/// The selection itself is ML.NET's own slot-dropping transformer (<see cref="Selector"/>), so <c>mlContext.Model.Save</c>/<c>Load</c> work
-/// natively; a model loaded that way contains that ML.NET transformer (the same output), without <see cref="Scores"/>. A model saved with
+/// The selection itself is ML.NET's own slot-dropping transformer (<see cref="SlotSelectionTransformer.Selector"/>), so <c>mlContext.Model.Save</c>/<c>Load</c> work
+/// natively; a model loaded that way contains that ML.NET transformer (the same output), without <see cref="SlotSelectionTransformer.Scores"/>. A model saved with
 /// <c>mlContext.Model.SaveSparseMlNet</c> loads back (<c>LoadSparseMlNet</c>) as this type, with its scores, selected indices and slot names.
 /// </summary>
-public sealed class QuickSelectionTransformer : ITransformer
+public sealed class QuickSelectionTransformer : SlotSelectionTransformer
 {
-    private readonly double[] _scores;
-    private readonly int[] _selected;
     private readonly string[]? _slotNames;
     private readonly string[]? _selectedSlotNames;
 
     internal QuickSelectionTransformer(string outputColumnName, string inputColumnName, int slotCount, double[] scores, int[] selected, string[]? slotNames, ITransformer selector)
+        : base(outputColumnName, inputColumnName, slotCount, scores, selected, selector)
     {
         if (scores.Length != slotCount || (slotNames is not null && slotNames.Length != slotCount) || selected.Any(i => (uint)i >= (uint)slotCount))
         {
@@ -26,78 +23,11 @@ public sealed class QuickSelectionTransformer : ITransformer
 
         _slotNames = slotNames;
         _selectedSlotNames = slotNames is null ? null : Array.ConvertAll(selected, i => slotNames[i]);
-        OutputColumnName = outputColumnName;
-        InputColumnName = inputColumnName;
-        SlotCount = slotCount;
-        _scores = scores;
-        _selected = selected;
-        Selector = selector;
     }
 
-    /// <summary>Name of the output column (Vector&lt;Single, SelectedIndices.Count&gt;).</summary>
-    public string OutputColumnName { get; }
-
-    /// <summary>Name of the input column (Vector&lt;Single, SlotCount&gt;).</summary>
-    public string InputColumnName { get; }
-
-    /// <summary>Length of the input vector the selector was fitted on.</summary>
-    public int SlotCount { get; }
-
-    /// <summary>QuickSelection score (input neuron strength, ≥ 0) of every input slot; higher is more important.</summary>
-    public IReadOnlyList<double> Scores => _scores;
-
-    /// <summary>The selected input slots in increasing order: output slot i is input slot SelectedIndices[i].</summary>
-    public IReadOnlyList<int> SelectedIndices => _selected;
-
-    /// <summary>Names of the input slots (length <see cref="SlotCount"/>; a slot without a name is "slot{i}"), or null when the input column had no slot names.</summary>
+    /// <summary>Names of the input slots (length <see cref="SlotSelectionTransformer.SlotCount"/>; a slot without a name is "slot{i}"), or null when the input column had no slot names.</summary>
     public IReadOnlyList<string>? SlotNames => _slotNames;
 
     /// <summary>Names of the selected slots, in output order (SlotNames[SelectedIndices[i]]), or null when the input column had no slot names.</summary>
     public IReadOnlyList<string>? SelectedSlotNames => _selectedSlotNames;
-
-    /// <summary>ML.NET's slot-dropping transformer that performs the selection (what <c>mlContext.Model.Save</c> stores).</summary>
-    public ITransformer Selector { get; }
-
-    /// <summary>Delegates to <see cref="Selector"/>: true.</summary>
-    public bool IsRowToRowMapper => Selector.IsRowToRowMapper;
-
-    /// <summary>The input schema with the output column added.</summary>
-    /// <exception cref="ArgumentOutOfRangeException">The input column is missing, not a vector of Single, or not of length <see cref="SlotCount"/>.</exception>
-    public DataViewSchema GetOutputSchema(DataViewSchema inputSchema)
-    {
-        Check(inputSchema);
-        return Selector.GetOutputSchema(inputSchema);
-    }
-
-    /// <summary>A row mapper over <paramref name="inputSchema"/>.</summary>
-    /// <exception cref="ArgumentOutOfRangeException">As <see cref="GetOutputSchema"/>.</exception>
-    public IRowToRowMapper GetRowToRowMapper(DataViewSchema inputSchema)
-    {
-        Check(inputSchema);
-        return Selector.GetRowToRowMapper(inputSchema);
-    }
-
-    /// <summary>Adds the output column, lazily.</summary>
-    /// <exception cref="ArgumentNullException"><paramref name="input"/> is null.</exception>
-    /// <exception cref="ArgumentOutOfRangeException">As <see cref="GetOutputSchema"/>.</exception>
-    public IDataView Transform(IDataView input)
-    {
-        ArgumentNullException.ThrowIfNull(input);
-        Check(input.Schema);
-        return Selector.Transform(input);
-    }
-
-    /// <summary>Saves <see cref="Selector"/>, ML.NET's own transformer, in its place (it loads back as that transformer).</summary>
-    void ICanSaveModel.Save(ModelSaveContext ctx) => Selector.Save(ctx);
-
-    private void Check(DataViewSchema inputSchema)
-    {
-        ArgumentNullException.ThrowIfNull(inputSchema);
-        var column = SchemaErrors.Find(inputSchema, "input", InputColumnName);
-        int size = SchemaErrors.RequireKnownSizeFloatVector(column, "input");
-        if (size != SlotCount)
-        {
-            throw SchemaErrors.Mismatch("input", InputColumnName, new VectorDataViewType(NumberDataViewType.Single, SlotCount).ToString(), column.Type.ToString());
-        }
-    }
 }

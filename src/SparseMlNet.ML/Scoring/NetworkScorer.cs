@@ -1,3 +1,4 @@
+using System.Numerics.Tensors;
 using SparseMlNet.Networks;
 
 namespace SparseMlNet.ML.Scoring;
@@ -55,23 +56,9 @@ internal sealed class NetworkScorer
 
             ReadOnlySpan<float> source = _probabilities.AsSpan(next * k, k);
             source.CopyTo(target);
-            keys[r] = (uint)ArgMax(source) + 1;
+            keys[r] = (uint)TensorPrimitives.IndexOfMax(source) + 1;
             next--;
         }
-    }
-
-    private static int ArgMax(ReadOnlySpan<float> values)
-    {
-        int best = 0;
-        for (int i = 1; i < values.Length; i++)
-        {
-            if (values[i] > values[best])
-            {
-                best = i;
-            }
-        }
-
-        return best;
     }
 
     private static bool AllFinite(ReadOnlySpan<float> values)

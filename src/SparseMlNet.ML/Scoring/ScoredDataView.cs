@@ -3,7 +3,7 @@ using Microsoft.ML;
 namespace SparseMlNet.ML.Scoring;
 
 /// <summary>
-/// The lazy output of <see cref="Trainers.SparseMlpPredictionTransformer.Transform"/>: nothing is scored until a cursor asks for
+/// The lazy output of <see cref="Trainers.SparseMlpPredictionTransformerBase.Transform"/>: nothing is scored until a cursor asks for
 /// Score or PredictedLabel. Serial cursors score in batches of <see cref="BatchScoreSource.BatchSize"/> rows; shuffled ones row by row.
 /// </summary>
 internal sealed class ScoredDataView : IDataView

@@ -16,10 +16,9 @@ namespace SparseMlNet.ML.Trainers;
 /// <c>Score</c> (Single, the log-odds ln(p₁/p₀) of the two softmax outputs), <c>Probability</c> (Single, p₁ = P(label = true)) and
 /// <c>PredictedLabel</c> (Boolean, p₁ &gt; ½, i.e. Score &gt; 0). The probability is the network's own softmax output, not a separately fitted calibrator.</para>
 /// </remarks>
-public sealed class SparseMlpBinaryTrainer : IEstimator<SparseMlpBinaryPredictionTransformer>
+public sealed class SparseMlpBinaryTrainer : SparseMlpTrainerBase<SparseMlpBinaryPredictionTransformer>
 {
     private static readonly Lazy<MLContext> ShapeContext = new(() => new MLContext(seed: 0));
-    private readonly SparseMlpOptions _options;
 
     /// <summary>Creates the estimator; the options are validated and copied now.</summary>
     /// <param name="options">Columns, hyperparameters and monitoring (the same options as the multiclass trainer).</param>
@@ -27,32 +26,27 @@ public sealed class SparseMlpBinaryTrainer : IEstimator<SparseMlpBinaryPredictio
     /// <exception cref="ArgumentException">An empty column name or an invalid hyperparameter combination.</exception>
     /// <exception cref="ArgumentOutOfRangeException">A hyperparameter out of range.</exception>
     public SparseMlpBinaryTrainer(SparseMlpOptions options)
+        : base(options)
     {
-        ArgumentNullException.ThrowIfNull(options);
-        options.Validate();
-        _options = options.Clone();
     }
-
-    /// <summary>A copy of the options this estimator trains with.</summary>
-    public SparseMlpOptions Options => _options.Clone();
 
     /// <summary>The input shape plus Score, Probability and PredictedLabel, as ML.NET's calibrated binary trainers add them.</summary>
     /// <exception cref="ArgumentOutOfRangeException">A missing or mistyped feature, label (must be Boolean) or example weight column.</exception>
-    public SchemaShape GetOutputSchema(SchemaShape inputSchema)
+    public override SchemaShape GetOutputSchema(SchemaShape inputSchema)
     {
         ArgumentNullException.ThrowIfNull(inputSchema);
-        var feature = SchemaErrors.Find(inputSchema, "feature", _options.FeatureColumnName);
+        var feature = SchemaErrors.Find(inputSchema, "feature", TrainingOptions.FeatureColumnName);
         SchemaErrors.RequireKnownSizeFloatVector(feature, "feature");
-        var label = SchemaErrors.Find(inputSchema, "label", _options.LabelColumnName);
+        var label = SchemaErrors.Find(inputSchema, "label", TrainingOptions.LabelColumnName);
         if (label.Kind != SchemaShape.Column.VectorKind.Scalar || label.ItemType != BooleanDataViewType.Instance)
         {
             throw SchemaErrors.Mismatch("label", label.Name, "Boolean (for two classes coded otherwise, convert them to a Boolean, or use MulticlassClassification.Trainers.SparseMlp)", SchemaErrors.Describe(label));
         }
 
-        SparseMlpFitting.CheckShape(_options, inputSchema);
+        SparseMlpFitting.CheckShape(TrainingOptions, inputSchema);
 
         // ML.NET does not let third parties construct SchemaShape columns: take them from an equivalent calibrated binary trainer.
-        var equivalent = ShapeContext.Value.BinaryClassification.Trainers.LbfgsLogisticRegression(_options.LabelColumnName, _options.FeatureColumnName);
+        var equivalent = ShapeContext.Value.BinaryClassification.Trainers.LbfgsLogisticRegression(TrainingOptions.LabelColumnName, TrainingOptions.FeatureColumnName);
         var output = equivalent.GetOutputSchema(inputSchema);
         string[] added = [AnnotationNames.ScoreColumn, AnnotationNames.ProbabilityColumn, AnnotationNames.PredictedLabelColumn];
         var columns = inputSchema.Where(c => !added.Contains(c.Name)).ToList();
@@ -60,25 +54,9 @@ public sealed class SparseMlpBinaryTrainer : IEstimator<SparseMlpBinaryPredictio
         return new SchemaShape(columns);
     }
 
-    /// <summary>Trains on <paramref name="input"/>.</summary>
-    /// <exception cref="ArgumentNullException"><paramref name="input"/> is null.</exception>
-    /// <exception cref="ArgumentOutOfRangeException">A schema error (missing column, non-Boolean label, variable-size or non-Single features, example weight not Single), or a negative example weight.</exception>
-    /// <exception cref="ArgumentException">No usable row, only one class present, or early stopping without validation data.</exception>
-    /// <exception cref="OperationCanceledException"><see cref="SparseMlpOptions.CancellationToken"/> was cancelled.</exception>
-    /// <exception cref="TrainingDivergedException">The loss became NaN or infinite.</exception>
-    public SparseMlpBinaryPredictionTransformer Fit(IDataView input) => Fit(input, null);
+    private protected override SparseMlpFitting.LabelKind LabelKind => SparseMlpFitting.LabelKind.Binary;
 
-    /// <summary>Trains on <paramref name="trainData"/>; <paramref name="validationData"/> is scored after every epoch and watched by early stopping.</summary>
-    /// <param name="trainData">Training rows.</param>
-    /// <param name="validationData">Optional rows with the same columns; never trained on.</param>
-    /// <exception cref="ArgumentNullException"><paramref name="trainData"/> is null.</exception>
-    /// <exception cref="ArgumentOutOfRangeException">A schema error in either view.</exception>
-    /// <exception cref="ArgumentException">As <see cref="Fit(IDataView)"/>.</exception>
-    /// <exception cref="OperationCanceledException"><see cref="SparseMlpOptions.CancellationToken"/> was cancelled.</exception>
-    /// <exception cref="TrainingDivergedException">The loss became NaN or infinite.</exception>
-    public SparseMlpBinaryPredictionTransformer Fit(IDataView trainData, IDataView? validationData)
-    {
-        var model = SparseMlpFitting.Fit(_options, trainData, validationData, SparseMlpFitting.LabelKind.Binary, "SparseMlpBinary");
-        return new SparseMlpBinaryPredictionTransformer(model, _options.FeatureColumnName, _options.LabelColumnName);
-    }
+    private protected override string ChannelName => "SparseMlpBinary";
+
+    private protected override SparseMlpBinaryPredictionTransformer Create(SparseMlpModelParameters model) => new(model, TrainingOptions.FeatureColumnName, TrainingOptions.LabelColumnName);
 }

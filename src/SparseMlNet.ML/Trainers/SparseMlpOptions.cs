@@ -149,7 +149,7 @@ public sealed class SparseMlpOptions
     public int Seed { get; set; } = MlpTrainerOptions.Defaults.Seed;
 
     /// <inheritdoc cref="MlpTrainerOptions.ValidationFraction"/>
-    /// <remarks>In ML.NET, a validation view given to <see cref="SparseMlpTrainer.Fit(IDataView, IDataView?)"/> takes the place of this split.</remarks>
+    /// <remarks>In ML.NET, a validation view given to <see cref="SparseMlpTrainerBase{TTransformer}.Fit(IDataView, IDataView?)"/> takes the place of this split.</remarks>
     public double? ValidationFraction { get; set; }
 
     /// <inheritdoc cref="MlpTrainerOptions.EarlyStoppingPatience"/>
@@ -170,7 +170,7 @@ public sealed class SparseMlpOptions
     [JsonIgnore]
     public MLContext? LogContext { get; set; }
 
-    /// <summary>Cancels training between mini-batches (<see cref="SparseMlpTrainer.Fit(IDataView)"/> then throws <see cref="OperationCanceledException"/>).</summary>
+    /// <summary>Cancels training between mini-batches (<see cref="SparseMlpTrainerBase{TTransformer}.Fit(IDataView)"/> then throws <see cref="OperationCanceledException"/>).</summary>
     [JsonIgnore]
     public CancellationToken CancellationToken { get; set; }
 

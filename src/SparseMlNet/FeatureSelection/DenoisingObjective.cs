@@ -1,5 +1,6 @@
 using SparseMlNet.Kernels;
 using SparseMlNet.Networks;
+using SparseMlNet.Randomness;
 using SparseMlNet.Training;
 
 namespace SparseMlNet.FeatureSelection;
@@ -43,7 +44,7 @@ internal sealed class DenoisingObjective(float[] features, int featureCount, flo
                 for (int f = f0; f < f1; f++)
                 {
                     // One stream per (mini-batch, feature): tag 5 keeps it apart from the dropout masks' (layer ≥ 1, neuron, 0, 0) streams.
-                    GaussianNoise.Add(inputs.AsSpan(f * stride, batch), noiseFactor, Dropout.Seed(seed, 0, f, 5, 0));
+                    GaussianNoise.Add(inputs.AsSpan(f * stride, batch), noiseFactor, SeedStreams.Derive(seed, 0, f, 5, 0));
                 }
             });
         }

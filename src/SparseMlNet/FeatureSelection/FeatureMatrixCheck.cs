@@ -3,7 +3,7 @@ using System.Text;
 
 namespace SparseMlNet.FeatureSelection;
 
-/// <summary>Validates an unlabelled row-major feature matrix at the edge of the feature selectors, with messages that name the offending columns.</summary>
+/// <summary>Validates an unlabelled row-major feature matrix at the edge of the feature selectors, with messages that name the offending columns, and keeps its non-constant columns.</summary>
 internal static class FeatureMatrixCheck
 {
     private const int MaxListed = 10;
@@ -131,5 +131,41 @@ internal static class FeatureMatrixCheck
         }
 
         return text.ToString();
+    }
+
+    /// <summary>The indices of the columns that are not constant, in increasing order.</summary>
+    public static int[] NonConstant(bool[] constant)
+    {
+        var kept = new List<int>(constant.Length);
+        for (int j = 0; j < constant.Length; j++)
+        {
+            if (!constant[j])
+            {
+                kept.Add(j);
+            }
+        }
+
+        return kept.ToArray();
+    }
+
+    /// <summary>The row-major matrix [rows, kept.Length] of the <paramref name="kept"/> columns (a copy of all when every column is kept).</summary>
+    public static float[] Columns(ReadOnlySpan<float> features, int featureCount, int rows, int[] kept)
+    {
+        if (kept.Length == featureCount)
+        {
+            return features.ToArray();
+        }
+
+        var result = new float[rows * kept.Length];
+        for (int i = 0; i < rows; i++)
+        {
+            ReadOnlySpan<float> row = features.Slice(i * featureCount, featureCount);
+            for (int j = 0; j < kept.Length; j++)
+            {
+                result[(i * kept.Length) + j] = row[kept[j]];
+            }
+        }
+
+        return result;
     }
 }

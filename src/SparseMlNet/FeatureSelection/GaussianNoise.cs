@@ -1,4 +1,5 @@
 using System.Numerics;
+using SparseMlNet.Randomness;
 
 namespace SparseMlNet.FeatureSelection;
 
@@ -108,10 +109,8 @@ internal static class GaussianNoise
     /// <summary>SplitMix64 (Steele, Lea and Flood, OOPSLA 2014): advances the counter by the golden gamma and returns its mixed value.</summary>
     private static ulong SplitMix64(ref ulong state)
     {
-        ulong z = state += 0x9E3779B97F4A7C15UL;
-        z = (z ^ (z >> 30)) * 0xBF58476D1CE4E5B9UL;
-        z = (z ^ (z >> 27)) * 0x94D049BB133111EBUL;
-        return z ^ (z >> 31);
+        state += 0x9E3779B97F4A7C15UL;
+        return SeedStreams.Mix(state);
     }
 
     private static void Add(Span<float> values, ReadOnlySpan<float> noise)

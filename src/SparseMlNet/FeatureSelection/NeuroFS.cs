@@ -4,6 +4,7 @@ using SparseMlNet.Networks;
 using SparseMlNet.Networks.Activations;
 using SparseMlNet.Networks.Layers;
 using SparseMlNet.Networks.Losses;
+using SparseMlNet.Randomness;
 using SparseMlNet.Topology;
 using SparseMlNet.Training;
 
@@ -83,7 +84,7 @@ public sealed class NeuroFS
                 $"k, the number of features to select, must lie in [1, {featureCount - 1}]: below the number of features ({featureCount}), or there is nothing to select; it is {selectedCount}.");
         }
 
-        int[] kept = NonConstant(constant);
+        int[] kept = FeatureMatrixCheck.NonConstant(constant);
         if (selectedCount >= kept.Length)
         {
             throw new ArgumentOutOfRangeException(
@@ -93,7 +94,7 @@ public sealed class NeuroFS
         }
 
         int d = kept.Length;
-        float[] matrix = Columns(features, featureCount, rows, kept);
+        float[] matrix = FeatureMatrixCheck.Columns(features, featureCount, rows, kept);
         var data = new Dataset(matrix, labels.ToArray(), d, classes);
         FeatureScaler scaler = FeatureScaler.Fit(data, _options.Scaling);
         data = scaler.Transform(data);
@@ -162,7 +163,7 @@ public sealed class NeuroFS
 
         var gradientRows = new int[gradientBatch];
         var active = new int[settings.Epochs];
-        ulong seed = (ulong)(uint)settings.Seed;
+        ulong seed = SeedStreams.FromInt32(settings.Seed);
         int batches = (n + batchSize - 1) / batchSize;
         int passes = (_options.MinimumStepsPerEpoch + batches - 1) / batches;
         bool dropout = settings.Dropout > 0;
@@ -179,12 +180,12 @@ public sealed class NeuroFS
                 int b = step % batches;
                 if (b == 0)
                 {
-                    new Random((int)Dropout.Seed(seed, epoch, 1, step / batches, 0)).Shuffle(order);
+                    SeedStreams.CreateRandom(seed, epoch, 1, step / batches, 0).Shuffle(order);
                 }
 
                 cancellationToken.ThrowIfCancellationRequested();
                 ReadOnlySpan<int> rows = order.AsSpan(b * batchSize, Math.Min(batchSize, n - (b * batchSize)));
-                ulong batchSeed = Dropout.Seed(seed, epoch, step, 2, 0);
+                ulong batchSeed = SeedStreams.Derive(seed, epoch, step, 2, 0);
                 objective.Load(propagation, rows, batchSeed);
                 propagation.Forward(settings.Dropout, batchSeed);
                 var (batchLoss, hits) = objective.Score(propagation, rows);
@@ -204,7 +205,7 @@ public sealed class NeuroFS
             clock.Restart();
             if (epoch < settings.Epochs)
             {
-                GradientRows(gradientRows, n, new Random((int)Dropout.Seed(seed, epoch, 0, 4, 0)));
+                GradientRows(gradientRows, n, SeedStreams.CreateRandom(seed, epoch, 0, 4, 0));
                 objective.Load(gradientPropagation, gradientRows, 0);
                 gradientPropagation.Forward(0f, 0);
                 objective.Score(gradientPropagation, gradientRows);
@@ -215,7 +216,7 @@ public sealed class NeuroFS
                 evolutionTotal += clock.Elapsed.TotalSeconds;
                 for (int l = 1; l < network.Layers.Count - 1; l++)
                 {
-                    hiddenEvolution.Evolve((SparseLayer)network.Layers[l], new Random((int)Dropout.Seed(seed, epoch, l, 3, 0)));
+                    hiddenEvolution.Evolve((SparseLayer)network.Layers[l], SeedStreams.CreateRandom(seed, epoch, l, 3, 0));
                 }
 
                 propagation.ResizeGradients();
@@ -323,39 +324,5 @@ public sealed class NeuroFS
         }
 
         return max + 1;
-    }
-
-    private static int[] NonConstant(bool[] constant)
-    {
-        var kept = new List<int>(constant.Length);
-        for (int j = 0; j < constant.Length; j++)
-        {
-            if (!constant[j])
-            {
-                kept.Add(j);
-            }
-        }
-
-        return kept.ToArray();
-    }
-
-    private static float[] Columns(ReadOnlySpan<float> features, int featureCount, int rows, int[] kept)
-    {
-        if (kept.Length == featureCount)
-        {
-            return features.ToArray();
-        }
-
-        var result = new float[rows * kept.Length];
-        for (int i = 0; i < rows; i++)
-        {
-            ReadOnlySpan<float> row = features.Slice(i * featureCount, featureCount);
-            for (int j = 0; j < kept.Length; j++)
-            {
-                result[(i * kept.Length) + j] = row[kept[j]];
-            }
-        }
-
-        return result;
     }
 }

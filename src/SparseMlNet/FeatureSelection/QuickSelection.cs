@@ -3,6 +3,7 @@ using SparseMlNet.Networks;
 using SparseMlNet.Networks.Activations;
 using SparseMlNet.Networks.Layers;
 using SparseMlNet.Networks.Losses;
+using SparseMlNet.Randomness;
 using SparseMlNet.Topology;
 using SparseMlNet.Training;
 
@@ -83,7 +84,7 @@ public sealed class QuickSelection
         }
 
         int[] kept = KeptColumns(constant, featureNames);
-        float[] trainMatrix = Columns(features, featureCount, rows, kept);
+        float[] trainMatrix = FeatureMatrixCheck.Columns(features, featureCount, rows, kept);
         int d = kept.Length;
         var unlabelled = new Dataset(trainMatrix, new int[rows], d, classCount: 1);
         FeatureScaler scaler = FeatureScaler.Fit(unlabelled, _options.Scaling);
@@ -141,7 +142,7 @@ public sealed class QuickSelection
     /// <param name="run">Run index; ≥ 0.</param>
     /// <returns>A seed in [0, 2³¹) mixed from both (SplitMix64), or <paramref name="seed"/> for run 0.</returns>
     internal static int RunSeed(int seed, int run) =>
-        run == 0 ? seed : (int)(Dropout.Seed((ulong)(uint)seed, run, 0x51EC7, 0, 0) & 0x7FFF_FFFF);
+        run == 0 ? seed : SeedStreams.NonNegativeInt32(SeedStreams.FromInt32(seed), run, 0x51EC7, 0, 0);
 
     private Run Train(float[] scaled, int rows, int d, int[] kept, int featureCount, int seed, bool raiseEvents, CancellationToken cancellationToken)
     {
@@ -237,36 +238,7 @@ public sealed class QuickSelection
                 "features");
         }
 
-        var kept = new int[constant.Length - constantColumns.Count];
-        for (int j = 0, o = 0; j < constant.Length; j++)
-        {
-            if (!constant[j])
-            {
-                kept[o++] = j;
-            }
-        }
-
-        return kept;
-    }
-
-    private static float[] Columns(ReadOnlySpan<float> features, int featureCount, int rows, int[] kept)
-    {
-        if (kept.Length == featureCount)
-        {
-            return features.ToArray();
-        }
-
-        var result = new float[rows * kept.Length];
-        for (int i = 0; i < rows; i++)
-        {
-            ReadOnlySpan<float> row = features.Slice(i * featureCount, featureCount);
-            for (int j = 0; j < kept.Length; j++)
-            {
-                result[(i * kept.Length) + j] = row[kept[j]];
-            }
-        }
-
-        return result;
+        return FeatureMatrixCheck.NonConstant(constant);
     }
 
     private static AutoencoderTopology Describe(MultilayerPerceptron network, SparseLayer encoder)

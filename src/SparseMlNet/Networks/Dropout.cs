@@ -4,7 +4,7 @@ namespace SparseMlNet.Networks;
 
 /// <summary>
 /// Inverted dropout masks (Srivastava et al., JMLR 2014) from a counter-based generator: the mask of a neuron in a batch depends only on
-/// (seed, epoch, batch, layer, neuron), never on thread scheduling, so training is reproducible on any number of cores.
+/// (seed, epoch, batch, layer, neuron), the row seeds coming from <see cref="Randomness.SeedStreams"/>, never on thread scheduling, so training is reproducible on any number of cores.
 /// Kept units are scaled by 1/(1 − rate) so inference needs no rescaling.
 /// </summary>
 internal static class Dropout
@@ -54,16 +54,6 @@ internal static class Dropout
         return x ^ (x >> 16);
     }
 
-    /// <summary>Mixes several identifiers into one 64-bit seed (the SplitMix64 finaliser of Steele, Lea and Flood, OOPSLA 2014, applied in sequence).</summary>
-    public static ulong Seed(ulong seed, long a, long b, long c, long d)
-    {
-        ulong s = seed;
-        s = Mix(s ^ (ulong)a);
-        s = Mix(s ^ (ulong)b);
-        s = Mix(s ^ (ulong)c);
-        return Mix(s ^ (ulong)d);
-    }
-
     private const uint Golden = 0x9E3779B9u;
 
     private static Vector<uint> Mix32(Vector<uint> x)
@@ -87,12 +77,5 @@ internal static class Dropout
         }
 
         return new Vector<uint>(lanes);
-    }
-
-    private static ulong Mix(ulong z)
-    {
-        z = (z ^ (z >> 30)) * 0xBF58476D1CE4E5B9UL;
-        z = (z ^ (z >> 27)) * 0x94D049BB133111EBUL;
-        return z ^ (z >> 31);
     }
 }

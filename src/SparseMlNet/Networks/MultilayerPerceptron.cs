@@ -1,3 +1,4 @@
+using System.Numerics.Tensors;
 using SparseMlNet.Networks.Activations;
 using SparseMlNet.Networks.Layers;
 using SparseMlNet.Networks.Losses;
@@ -149,7 +150,7 @@ public sealed class MultilayerPerceptron
         return result;
     }
 
-    /// <summary>Arg-max class of every row (ties to the lower index).</summary>
+    /// <summary>Arg-max class of every row (<see cref="TensorPrimitives.IndexOfMax(ReadOnlySpan{float})"/>: ties to the lower index; a row of NaN gives class 0).</summary>
     /// <param name="features">Row-major [n, <see cref="InputCount"/>].</param>
     /// <returns>n class indices in [0, <see cref="OutputCount"/>).</returns>
     /// <exception cref="ArgumentException">As <see cref="Predict(ReadOnlySpan{float})"/>.</exception>
@@ -159,17 +160,7 @@ public sealed class MultilayerPerceptron
         var classes = new int[outputs.Length / OutputCount];
         for (int i = 0; i < classes.Length; i++)
         {
-            ReadOnlySpan<float> row = outputs.AsSpan(i * OutputCount, OutputCount);
-            int best = 0;
-            for (int k = 1; k < row.Length; k++)
-            {
-                if (row[k] > row[best])
-                {
-                    best = k;
-                }
-            }
-
-            classes[i] = best;
+            classes[i] = TensorPrimitives.IndexOfMax(outputs.AsSpan(i * OutputCount, OutputCount));
         }
 
         return classes;

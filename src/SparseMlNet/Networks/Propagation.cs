@@ -5,6 +5,7 @@ using SparseMlNet.Networks.Activations;
 using SparseMlNet.Networks.Layers;
 using SparseMlNet.Networks.Losses;
 using SparseMlNet.Networks.Optimizers;
+using SparseMlNet.Randomness;
 
 namespace SparseMlNet.Networks;
 
@@ -178,7 +179,7 @@ internal sealed class Propagation
                 {
                     for (int r = r0; r < r1; r++)
                     {
-                        Dropout.FillRow(mask.AsSpan(r * stride, stride), dropoutRate, Dropout.Seed(maskSeed, layer, r, 0, 0));
+                        Dropout.FillRow(mask.AsSpan(r * stride, stride), dropoutRate, SeedStreams.Derive(maskSeed, layer, r, 0, 0));
                     }
 
                     TensorPrimitives.Multiply(a.AsSpan(o, len), mask.AsSpan(o, len), a.AsSpan(o, len));

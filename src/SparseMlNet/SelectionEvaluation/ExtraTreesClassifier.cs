@@ -1,4 +1,6 @@
+using System.Numerics.Tensors;
 using SparseMlNet.Networks;
+using SparseMlNet.Randomness;
 
 namespace SparseMlNet.SelectionEvaluation;
 
@@ -81,7 +83,7 @@ public sealed class ExtraTreesClassifier
         var trees = new Tree[treeCount];
         Parallel.For(0, treeCount, t =>
         {
-            var random = new Random((int)Dropout.Seed((ulong)(uint)seed, t, 7, 0, 0));
+            var random = SeedStreams.CreateRandom(SeedStreams.FromInt32(seed), t, 7, 0, 0);
             trees[t] = Tree.Grow(x, featureCount, y, classCount, tried, random);
         });
         return new ExtraTreesClassifier(trees, featureCount, classCount);
@@ -110,16 +112,7 @@ public sealed class ExtraTreesClassifier
                 tree.AddDistribution(row, votes);
             }
 
-            int best = 0;
-            for (int c = 1; c < votes.Length; c++)
-            {
-                if (votes[c] > votes[best])
-                {
-                    best = c;
-                }
-            }
-
-            result[i] = best;
+            result[i] = TensorPrimitives.IndexOfMax(votes);
         }
 
         return result;

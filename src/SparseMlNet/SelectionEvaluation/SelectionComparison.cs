@@ -4,6 +4,7 @@ using MathNet.Numerics.Statistics;
 using SparseMlNet.Data;
 using SparseMlNet.FeatureSelection;
 using SparseMlNet.Networks;
+using SparseMlNet.Randomness;
 
 namespace SparseMlNet.SelectionEvaluation;
 
@@ -140,7 +141,7 @@ public static class SelectionComparison
     }
 
     /// <summary>The seed of fit <paramref name="split"/>: mixed from the evaluation seed (SplitMix64), so each fold's selector gets its own.</summary>
-    internal static int FitSeed(int seed, int split) => (int)(Dropout.Seed((ulong)(uint)seed, split, 0xF01D, 0, 0) & 0x7FFF_FFFF);
+    internal static int FitSeed(int seed, int split) => SeedStreams.NonNegativeInt32(SeedStreams.FromInt32(seed), split, 0xF01D, 0, 0);
 
     private static void CheckClasses(Dataset data, string parameter)
     {

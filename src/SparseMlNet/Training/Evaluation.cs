@@ -1,3 +1,4 @@
+using System.Numerics.Tensors;
 using SparseMlNet.Data;
 using SparseMlNet.Networks;
 
@@ -28,14 +29,7 @@ public static class Evaluation
         {
             ReadOnlySpan<float> row = p.AsSpan(i * k, k);
             int label = data.Labels[i];
-            int best = 0;
-            for (int c = 1; c < k; c++)
-            {
-                if (row[c] > row[best])
-                {
-                    best = c;
-                }
-            }
+            int best = TensorPrimitives.IndexOfMax(row);
 
             correct += best == label ? 1 : 0;
             loss -= Math.Log(Math.Max(label < k ? row[label] : 0f, 1e-30f));

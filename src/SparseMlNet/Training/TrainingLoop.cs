@@ -1,6 +1,7 @@
 using System.Diagnostics;
 using SparseMlNet.Networks;
 using SparseMlNet.Networks.Layers;
+using SparseMlNet.Randomness;
 using SparseMlNet.Topology;
 
 namespace SparseMlNet.Training;
@@ -40,21 +41,21 @@ internal sealed class TrainingLoop(MultilayerPerceptron network, TrainingSetting
             order[i] = i;
         }
 
-        ulong seed = (ulong)(uint)settings.Seed;
+        ulong seed = SeedStreams.FromInt32(settings.Seed);
         int batches = (n + batchSize - 1) / batchSize;
         bool dropout = settings.Dropout > 0;
         var guard = new DivergenceGuard(network, settings.LearningRate);
         for (int epoch = 1; epoch <= settings.Epochs; epoch++)
         {
             var clock = Stopwatch.StartNew();
-            new Random((int)Dropout.Seed(seed, epoch, 1, 0, 0)).Shuffle(order);
+            SeedStreams.CreateRandom(seed, epoch, 1, 0, 0).Shuffle(order);
             double lossSum = 0;
             long correct = 0;
             for (int b = 0; b < batches; b++)
             {
                 cancellationToken.ThrowIfCancellationRequested();
                 ReadOnlySpan<int> rows = order.AsSpan(b * batchSize, Math.Min(batchSize, n - (b * batchSize)));
-                ulong batchSeed = Dropout.Seed(seed, epoch, b, 2, 0);
+                ulong batchSeed = SeedStreams.Derive(seed, epoch, b, 2, 0);
                 objective.Load(propagation, rows, batchSeed);
                 propagation.Forward(settings.Dropout, batchSeed);
                 var (loss, hits) = objective.Score(propagation, rows);
@@ -134,7 +135,7 @@ internal sealed class TrainingLoop(MultilayerPerceptron network, TrainingSetting
             bool output = l == network.Layers.Count - 1;
             if (network.Layers[l] is SparseLayer sparse && (!output || evolution!.EvolveOutputLayer))
             {
-                evolution!.Evolve(sparse, new Random((int)Dropout.Seed(seed, epoch, l, 3, 0)), zeta, gradients[l]);
+                evolution!.Evolve(sparse, SeedStreams.CreateRandom(seed, epoch, l, 3, 0), zeta, gradients[l]);
             }
         });
     }

@@ -1,3 +1,4 @@
+using SparseMlNet.Randomness;
 using SparseMlNet.Networks;
 
 namespace SparseMlNet.Tests.Networks;
@@ -18,7 +19,7 @@ public sealed class DropoutTests
         var previous = new float[128];
         for (int r = 0; r < 2000; r++)
         {
-            Dropout.FillRow(mask, rate, Dropout.Seed(7, 1, 2, r, 0));
+            Dropout.FillRow(mask, rate, SeedStreams.Derive(7, 1, 2, r, 0));
             foreach (float m in mask)
             {
                 Assert.True(m == 0f || Math.Abs(m - (1f / (1f - rate))) < 1e-6f);
@@ -39,10 +40,10 @@ public sealed class DropoutTests
     {
         var a = new float[100];
         var b = new float[100];
-        Dropout.FillRow(a, 0.3f, Dropout.Seed(1, 2, 3, 4, 5));
-        Dropout.FillRow(b, 0.3f, Dropout.Seed(1, 2, 3, 4, 5));
+        Dropout.FillRow(a, 0.3f, SeedStreams.Derive(1, 2, 3, 4, 5));
+        Dropout.FillRow(b, 0.3f, SeedStreams.Derive(1, 2, 3, 4, 5));
         Assert.Equal(a, b);
-        Dropout.FillRow(b, 0.3f, Dropout.Seed(1, 2, 3, 4, 6));
+        Dropout.FillRow(b, 0.3f, SeedStreams.Derive(1, 2, 3, 4, 6));
         Assert.NotEqual(a, b);
     }
 }
@@ -55,7 +56,7 @@ public sealed class DropoutVectorPathTests
         for (int length = 0; length <= 100; length++)
         {
             var mask = new float[length];
-            ulong seed = Dropout.Seed(3, length, 1, 2, 3);
+            ulong seed = SeedStreams.Derive(3, length, 1, 2, 3);
             Dropout.FillRow(mask, 0.3f, seed);
             uint threshold = (uint)Math.Round(0.3 * 4294967296.0);
             for (int i = 0; i < length; i++)

@@ -19,6 +19,8 @@ internal static class OutputLoss
         bool weighted = !weights.IsEmpty;
         for (int b = 0; b < batch; b++)
         {
+            // Arg-max by the rule of TensorPrimitives.IndexOfMax (ties to the lower class), fused with the delta pass: the block is feature-major,
+            // so a sample's outputs are strided and not a span IndexOfMax could take.
             int best = 0;
             float scale = weighted ? weights[b] * invB : invB;
             for (int k = 0; k < classes; k++)

@@ -8,4 +8,4 @@ namespace SparseMlNet.Cli;
 /// <param name="ClassNames">Class names saved with the model, or null when the labels are the classes (IDX files).</param>
 /// <param name="TrainSource">Where the training rows came from, for the run description.</param>
 /// <param name="TestSource">Where the test rows came from (a file or the hold-out split).</param>
-internal sealed record TrainingData(Dataset Train, Dataset Test, IReadOnlyList<string>? ClassNames, string TrainSource, string TestSource);
+internal sealed record TrainTestSets(Dataset Train, Dataset Test, IReadOnlyList<string>? ClassNames, string TrainSource, string TestSource);
