@@ -280,20 +280,10 @@ internal sealed class SelectCommand : Command
         };
 
         var clock = Stopwatch.StartNew();
-        QuickSelectionResult result;
-        try
+        QuickSelectionResult? result = FitOrStop(() => selection.Fit(features, featureCount, largest, names, cancellationToken), source, cancellationToken);
+        if (result is null)
         {
-            result = selection.Fit(features, featureCount, largest, names, cancellationToken);
-        }
-        catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
-        {
-            UserErrors.Report(_terminal, "Selection stopped; nothing was written.", "stopped");
             return UserErrors.CancelledExitCode;
-        }
-        catch (ArgumentException ex) when (ex is not ArgumentNullException)
-        {
-            // Data problems found by the engine (constant or missing columns): report them without .NET's " (Parameter 'features')" suffix.
-            throw new CliException($"'{source}': {WithoutParameterSuffix(ex.Message)}", ex);
         }
 
         double seconds = clock.Elapsed.TotalSeconds;
@@ -326,6 +316,26 @@ internal sealed class SelectCommand : Command
         _terminal.Out.MarkupLine(Markup.Escape($"Wrote {evaluationPath}."));
         return 0;
     });
+
+    /// <summary>Runs a selector's fit: null (after reporting) when Ctrl+C stopped it; data problems found by the engine become one-line user errors.</summary>
+    private T? FitOrStop<T>(Func<T> fit, string source, CancellationToken cancellationToken)
+        where T : class
+    {
+        try
+        {
+            return fit();
+        }
+        catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
+        {
+            UserErrors.Report(_terminal, "Selection stopped; nothing was written.", "stopped");
+            return null;
+        }
+        catch (ArgumentException ex) when (ex is not ArgumentNullException)
+        {
+            // Constant or missing columns, a single class: reported without .NET's " (Parameter 'features')" suffix.
+            throw new CliException($"'{source}': {WithoutParameterSuffix(ex.Message)}", ex);
+        }
+    }
 
     /// <summary>The options given for the other method (QuickSelection's with --method neurofs and the reverse): a usage error naming them, or null.</summary>
     private string? WrongMethodOptions(SymbolResult parse, SelectionMethod method)
@@ -365,27 +375,18 @@ internal sealed class SelectCommand : Command
             CultureInfo.InvariantCulture,
             $"NeuroFS on {source}: {labelled.Count} samples x {labelled.FeatureCount} features, {labelled.ClassCount} classes; {options.HiddenLayers} hidden layers of {options.HiddenNeurons}, ε {options.Epsilon}, input ζ {options.InputZeta}, {options.Epochs} epochs, seed {options.Seed}; input neurons removed down to {largest}.")));
         var clock = Stopwatch.StartNew();
-        NeuroFSResult result;
-        try
+        var neuroFS = new NeuroFS(options);
+        neuroFS.EpochCompleted += (_, m) =>
         {
-            var neuroFS = new NeuroFS(options);
-            neuroFS.EpochCompleted += (_, m) =>
+            if (m.Epoch == 1 || m.Epoch % 10 == 0 || m.Epoch == options.Epochs)
             {
-                if (m.Epoch == 1 || m.Epoch % 10 == 0 || m.Epoch == options.Epochs)
-                {
-                    _terminal.Out.WriteLine(string.Create(CultureInfo.InvariantCulture, $"  epoch {m.Epoch,4}/{options.Epochs}  loss {m.TrainLoss:F4}  accuracy {m.TrainAccuracy:P1}"));
-                }
-            };
-            result = neuroFS.Fit(labelled, largest, cancellationToken);
-        }
-        catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
+                _terminal.Out.WriteLine(string.Create(CultureInfo.InvariantCulture, $"  epoch {m.Epoch,4}/{options.Epochs}  loss {m.TrainLoss:F4}  accuracy {m.TrainAccuracy:P1}"));
+            }
+        };
+        NeuroFSResult? result = FitOrStop(() => neuroFS.Fit(labelled, largest, cancellationToken), source, cancellationToken);
+        if (result is null)
         {
-            UserErrors.Report(_terminal, "Selection stopped; nothing was written.", "stopped");
             return UserErrors.CancelledExitCode;
-        }
-        catch (ArgumentException ex) when (ex is not ArgumentNullException)
-        {
-            throw new CliException($"'{source}': {WithoutParameterSuffix(ex.Message)}", ex);
         }
 
         double seconds = clock.Elapsed.TotalSeconds;

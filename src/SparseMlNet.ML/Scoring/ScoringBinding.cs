@@ -44,14 +44,7 @@ internal sealed class ScoringBinding
     /// <exception cref="ArgumentOutOfRangeException">The feature column is missing, not a vector of Single, or of another length than the model's (ML.NET-style message).</exception>
     public static ScoringBinding Create(DataViewSchema input, string featureColumnName, SparseMlpModelParameters model)
     {
-        ArgumentNullException.ThrowIfNull(input);
-        var feature = SchemaErrors.Find(input, "feature", featureColumnName);
-        int size = SchemaErrors.RequireKnownSizeFloatVector(feature, "feature");
-        if (size != model.FeatureCount)
-        {
-            throw SchemaErrors.Mismatch("feature", featureColumnName, new VectorDataViewType(NumberDataViewType.Single, model.FeatureCount).ToString(), feature.Type.ToString());
-        }
-
+        var feature = FeatureColumn(input, featureColumnName, model);
         var (output, score, predicted) = ScoreColumns.Append(input, model.ClassCount, model.LabelValues);
         return new ScoringBinding(input, output, feature, score, predicted, model);
     }
@@ -59,6 +52,14 @@ internal sealed class ScoringBinding
     /// <summary>Validates <paramref name="input"/> and builds the binary output schema (Score, Probability, PredictedLabel) of a two-class model.</summary>
     /// <exception cref="ArgumentOutOfRangeException">The feature column is missing, not a vector of Single, or of another length than the model's (ML.NET-style message).</exception>
     public static ScoringBinding CreateBinary(DataViewSchema input, string featureColumnName, SparseMlpModelParameters model)
+    {
+        var feature = FeatureColumn(input, featureColumnName, model);
+        var (output, score, probability, predicted) = ScoreColumns.AppendBinary(input);
+        return new ScoringBinding(input, output, feature, score, predicted, model, probability);
+    }
+
+    /// <summary>The feature column of <paramref name="input"/>, checked to be the model's known-size Single vector (ML.NET-style errors).</summary>
+    private static DataViewSchema.Column FeatureColumn(DataViewSchema input, string featureColumnName, SparseMlpModelParameters model)
     {
         ArgumentNullException.ThrowIfNull(input);
         var feature = SchemaErrors.Find(input, "feature", featureColumnName);
@@ -68,11 +69,10 @@ internal sealed class ScoringBinding
             throw SchemaErrors.Mismatch("feature", featureColumnName, new VectorDataViewType(NumberDataViewType.Single, model.FeatureCount).ToString(), feature.Type.ToString());
         }
 
-        var (output, score, probability, predicted) = ScoreColumns.AppendBinary(input);
-        return new ScoringBinding(input, output, feature, score, predicted, model, probability);
+        return feature;
     }
 
-    /// <summary>Whether an output column is one of the two scored columns.</summary>
+    /// <summary>Whether an output column is one of the scored columns.</summary>
     public bool IsScored(DataViewSchema.Column column) => column.Index == ScoreIndex || column.Index == PredictedLabelIndex || column.Index == ProbabilityIndex;
 
     /// <summary>The input columns needed to produce <paramref name="outputColumns"/> (the feature column when a scored column is among them).</summary>
