@@ -82,7 +82,6 @@ internal sealed class SelectCommand : Command
         DefaultValueFactory = _ => 0,
     };
 
-
     internal Option<SelectionMethod> Method { get; } = new("--method")
     {
         HelpName = "quickselection|neurofs",
@@ -105,26 +104,9 @@ internal sealed class SelectCommand : Command
 
     internal Option<bool> Stability { get; } = new("--stability") { Description = "Write stability.csv: how much the ensemble's runs agree on the top k (mean pairwise Jaccard, Kuncheva's index); needs --runs 2 or more." };
 
-
     internal Option<int> ClusteringRuns { get; } = new("--clustering-runs") { HelpName = "N", Description = "k-means clusterings (10 restarts each) averaged for the clustering accuracy; ≥ 1.", DefaultValueFactory = _ => 10 };
 
     internal Option<bool> NoEvaluation { get; } = new("--no-evaluate") { Description = "Only rank the features; skip the evaluation and baselines." };
-
-
-
-
-
-
-
-
-
-
-
-
-
-
-
-
 
     internal Option<string> Output { get; } = new("--output", "-o") { HelpName = "DIR", Description = "Folder for ranking.csv and evaluation.csv (created if missing).", DefaultValueFactory = _ => Path.Combine("runs", "select") };
 
