@@ -1,3 +1,4 @@
+using SparseMlNet.Data;
 using ScottPlot;
 using SparseMlNet.Analysis;
 

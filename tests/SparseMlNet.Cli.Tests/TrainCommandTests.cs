@@ -51,12 +51,39 @@ public sealed class TrainCommandTests : IDisposable
     public void EveryTrainerHyperparameterHasAnOptionFromTheOneTable()
     {
         var (command, _) = Parse();
-        foreach (var property in typeof(MlpTrainerOptions).GetProperties().Where(p => p.CanWrite && p.Name != nameof(MlpTrainerOptions.Evolution)))
+        foreach (var property in typeof(MlpTrainerOptions).GetProperties().Where(p => p.CanWrite && p.Name is not (nameof(MlpTrainerOptions.Evolution) or nameof(MlpTrainerOptions.Augmentation))))
         {
             var row = SparseMlNet.Cli.Options.HyperparameterTable.For(property.Name);
             Assert.True(row is not null, $"MlpTrainerOptions.{property.Name} has no row in the CLI's hyperparameter table.");
             Assert.Contains(command.Options, o => o.Name == row.Option);
         }
+    }
+
+    [Fact]
+    public void Train_Cifar10FilesWithAugmentation_TrainsAndSavesAModel()
+    {
+        string a = SparseMlNet.Tests.Data.Cifar10ReaderTestsFiles.Write(Path.Combine(_folder.FullName, "data_batch_1.bin"), 40);
+        string t = SparseMlNet.Tests.Data.Cifar10ReaderTestsFiles.Write(Path.Combine(_folder.FullName, "test_batch.bin"), 20);
+        string output = Path.Combine(_folder.FullName, "cifar");
+
+        CliRun run = CliRun.Of("train", "--train-cifar", a, "--test-cifar", t, "--hidden-sizes", "32", "--epsilon", "4", "--epochs", "2",
+            "--augment-shift", "0.1", "--augment-flip", "-o", output);
+
+        Assert.True(run.ExitCode == 0, run.Error + run.Output);
+        Assert.True(File.Exists(Path.Combine(output, "model.spmlnet")));
+        Assert.Contains("3072", run.Output);
+    }
+
+    [Fact]
+    public void Train_Cifar10FileOfTheWrongSize_IsAOneLineErrorNamingTheRecordSize()
+    {
+        string bad = Path.Combine(_folder.FullName, "bad.bin");
+        File.WriteAllBytes(bad, new byte[5000]);
+
+        CliRun run = CliRun.Of("train", "--train-cifar", bad, "--epochs", "1", "-o", Path.Combine(_folder.FullName, "bad"));
+
+        Assert.Equal(1, run.ExitCode);
+        Assert.Contains("3073", run.Error);
     }
 
     [Fact]

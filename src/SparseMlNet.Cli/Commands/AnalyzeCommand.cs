@@ -1,3 +1,4 @@
+using SparseMlNet.Data;
 using System.CommandLine;
 using System.CommandLine.Parsing;
 using System.Globalization;

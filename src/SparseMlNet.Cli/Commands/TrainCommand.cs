@@ -30,7 +30,8 @@ internal sealed class TrainCommand : Command
             + "Writes model.spmlnet, metrics.csv (one row per epoch) and run.json to --output.")
     {
         _terminal = terminal;
-        foreach (Option option in (Option[])[TrainImages, TrainLabels, TrainCsv, LabelColumn, TestImages, TestLabels, TestCsv, TestFraction, Scaling])
+        foreach (Option option in (Option[])[TrainImages, TrainLabels, TrainCsv, TrainCifar, LabelColumn, TestImages, TestLabels, TestCsv, TestCifar, TestFraction, Scaling,
+            AugmentShift, AugmentFlip, ImageShapeOption])
         {
             Options.Add(option);
         }
@@ -54,6 +55,30 @@ internal sealed class TrainCommand : Command
     internal Option<string?> TrainCsv { get; } = new("--train-csv") { HelpName = "FILE", Description = "Training data as CSV with a header row (gzip or plain): one label column, every other column a numeric feature." };
 
     internal Option<string> LabelColumn { get; } = new("--label-column") { HelpName = "NAME", Description = "Label column of the CSV files.", DefaultValueFactory = _ => "label" };
+
+    internal Option<string[]?> TrainCifar { get; } = new("--train-cifar")
+    {
+        HelpName = "FILES",
+        Description = "Training data as CIFAR-10 binary files (data_batch_1.bin …, comma-separated or repeated; gzip or raw): 1 label byte + 3,072 pixel bytes per record.",
+        AllowMultipleArgumentsPerToken = true,
+        CustomParser = r => [.. r.Tokens.SelectMany(t => t.Value.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries))],
+    };
+
+    internal Option<string?> TestCifar { get; } = new("--test-cifar") { HelpName = "FILE", Description = "Test data as a CIFAR-10 binary file (test_batch.bin)." };
+
+    internal Option<double?> AugmentShift { get; } = new("--augment-shift")
+    {
+        HelpName = "FRACTION",
+        Description = "On-the-fly augmentation of image inputs: shift every training sample by up to this fraction of width and height, in [0, 1) (Keras' 0.1); needs an image shape.",
+    };
+
+    internal Option<bool> AugmentFlip { get; } = new("--augment-flip") { Description = "On-the-fly augmentation: mirror training images left-right with probability 1/2; needs an image shape." };
+
+    internal Option<string?> ImageShapeOption { get; } = new("--image-shape")
+    {
+        HelpName = "HxW[xC]",
+        Description = "Layout of the inputs as an image, channels innermost, for augmentation [default: 32x32x3 with CIFAR-10 data, 28x28 with IDX images].",
+    };
 
     internal Option<string?> TestImages { get; } = new("--test-images") { HelpName = "FILE", Description = "Test images, IDX format; needs --test-labels." };
 
@@ -98,7 +123,7 @@ internal sealed class TrainCommand : Command
     internal static string SnapshotName(int epoch) => string.Create(CultureInfo.InvariantCulture, $"epoch-{epoch:D3}");
 
     /// <summary>Whether the command line names no training data, so the embedded Fashion-MNIST sample is used.</summary>
-    internal bool UsesSample(SymbolResult parse) => parse.GetValue(TrainCsv) is null && parse.GetValue(TrainImages) is null;
+    internal bool UsesSample(SymbolResult parse) => parse.GetValue(TrainCsv) is null && parse.GetValue(TrainImages) is null && parse.GetValue(TrainCifar) is not { Length: > 0 };
 
     /// <summary>The trainer options the command line asks for (checked against their ranges by the command's validator).</summary>
     /// <param name="parse">The parsed train command (<c>ParseResult.CommandResult</c>).</param>
@@ -110,7 +135,37 @@ internal sealed class TrainCommand : Command
             options.Epochs = SampleEpochs;
         }
 
+        if (parse.GetValue(AugmentShift) is not null || parse.GetValue(AugmentFlip))
+        {
+            options.Augmentation = new ImageAugmentation(ImageShapeOf(parse), parse.GetValue(AugmentShift) ?? 0, parse.GetValue(AugmentFlip));
+        }
+
         return options;
+    }
+
+    /// <summary>The inputs' image layout: --image-shape, else CIFAR-10's 32x32x3, else 28x28 (IDX images and the embedded sample).</summary>
+    /// <exception cref="CliException">No shape can be inferred (CSV data without --image-shape), or the text is not a shape.</exception>
+    private ImageShape ImageShapeOf(SymbolResult parse)
+    {
+        if (parse.GetValue(ImageShapeOption) is { } text)
+        {
+            try
+            {
+                return ImageShape.Parse(text);
+            }
+            catch (ArgumentException ex)
+            {
+                throw new CliException($"{ImageShapeOption.Name}: {ex.Message.Split(" (Parameter", 2)[0]}");
+            }
+        }
+
+        if (parse.GetValue(TrainCifar) is { Length: > 0 })
+        {
+            return Cifar10Reader.Shape;
+        }
+
+        return parse.GetValue(TrainCsv) is null ? new ImageShape(28, 28)
+            : throw new CliException($"Augmentation of CSV data needs the image layout: give {ImageShapeOption.Name}, for example 28x28 or 32x32x3.");
     }
 
     /// <summary>The output folder: --output, or runs/&lt;kind&gt; under the current directory.</summary>
@@ -125,9 +180,23 @@ internal sealed class TrainCommand : Command
         RequirePair(result, TrainImages, TrainLabels);
         RequirePair(result, TestImages, TestLabels);
         Exclusive(result, TrainCsv, TrainImages);
+        if (result.GetValue(TrainCifar) is { Length: > 0 } && (result.GetValue(TrainCsv) is not null || result.GetValue(TrainImages) is not null))
+        {
+            result.AddError($"Give one kind of training data: {TrainCifar.Name}, {TrainCsv.Name} or {TrainImages.Name}.");
+        }
+
+        if (result.GetValue(TestCifar) is not null && result.GetValue(TrainCifar) is not { Length: > 0 })
+        {
+            result.AddError($"{TestCifar.Name} goes with {TrainCifar.Name}.");
+        }
+
+        if (result.GetValue(AugmentShift) is { } shift && !(shift >= 0 && shift < 1))
+        {
+            result.AddError($"{AugmentShift.Name} is {shift.ToString(CultureInfo.InvariantCulture)}; give a fraction in [0, 1), such as 0.1.");
+        }
         Exclusive(result, TestCsv, TestImages);
-        bool train = result.GetValue(TrainCsv) is not null || result.GetValue(TrainImages) is not null;
-        bool test = result.GetValue(TestCsv) is not null || result.GetValue(TestImages) is not null;
+        bool train = result.GetValue(TrainCsv) is not null || result.GetValue(TrainImages) is not null || result.GetValue(TrainCifar) is { Length: > 0 };
+        bool test = result.GetValue(TestCsv) is not null || result.GetValue(TestImages) is not null || result.GetValue(TestCifar) is not null;
         if (test && !train)
         {
             result.AddError("Test data needs training data: give --train-csv or --train-images/--train-labels too (without data options, train uses the embedded sample and holds out --test-fraction of it).");
@@ -281,6 +350,19 @@ internal sealed class TrainCommand : Command
             return new TrainTestSets(sampleTrain, sampleTest, SampleData.FashionMnistClassNames,
                 "embedded sample: 1000 Fashion-MNIST test images",
                 HoldOut(fraction, seed));
+        }
+
+        if (parse.GetValue(TrainCifar) is { Length: > 0 } cifar)
+        {
+            Dataset cifarTrain = Cifar10Reader.Read(cifar);
+            string cifarSource = string.Join(", ", cifar);
+            if (parse.GetValue(TestCifar) is { } cifarTest)
+            {
+                return new TrainTestSets(cifarTrain, Cifar10Reader.Read([cifarTest]), Cifar10Reader.ClassNames, cifarSource, cifarTest);
+            }
+
+            (Dataset ct, Dataset cv) = DataSplit.StratifiedSplit(cifarTrain, fraction, seed);
+            return new TrainTestSets(ct, cv, Cifar10Reader.ClassNames, cifarSource, HoldOut(fraction, seed));
         }
 
         string? trainCsv = parse.GetValue(TrainCsv);

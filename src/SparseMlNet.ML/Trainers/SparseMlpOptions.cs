@@ -141,6 +141,10 @@ public sealed class SparseMlpOptions
     [JsonConverter(typeof(JsonStringEnumConverter))]
     public ZetaSchedule ZetaSchedule { get; set; } = ZetaSchedule.Constant;
 
+    /// <inheritdoc cref="MlpTrainerOptions.Augmentation"/>
+    [JsonIgnore]
+    public ImageAugmentation? Augmentation { get; set; }
+
     /// <inheritdoc cref="MlpTrainerOptions.Evolution"/>
     [JsonIgnore]
     public TopologyEvolution? Evolution { get; set; }

@@ -1,3 +1,4 @@
+using SparseMlNet.Data;
 using SparseMlNet.Networks;
 using SparseMlNet.Sparse;
 

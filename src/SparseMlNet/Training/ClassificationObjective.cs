@@ -9,7 +9,8 @@ namespace SparseMlNet.Training;
 /// </summary>
 /// <param name="data">The training rows.</param>
 /// <param name="weights">Null, or one finite weight ≥ 0 per row of <paramref name="data"/>, already normalised (see <see cref="ExampleWeights.Normalise"/>).</param>
-internal sealed class ClassificationObjective(Dataset data, float[]? weights = null) : IBatchObjective
+/// <param name="augmentation">Optional on-the-fly image augmentation of the training inputs.</param>
+internal sealed class ClassificationObjective(Dataset data, float[]? weights = null, ImageAugmentation? augmentation = null) : IBatchObjective
 {
     private int[] _labels = [];
     private float[] _weights = [];
@@ -21,6 +22,7 @@ internal sealed class ClassificationObjective(Dataset data, float[]? weights = n
     public void Load(Propagation propagation, ReadOnlySpan<int> rows, ulong seed)
     {
         propagation.LoadInputs(data.Features, data.FeatureCount, rows);
+        augmentation?.Apply(propagation.Inputs, propagation.Stride, rows.Length, seed);
         if (_labels.Length < rows.Length)
         {
             _labels = new int[rows.Length];

@@ -115,6 +115,12 @@ public sealed class MlpTrainer
             throw new ArgumentException($"The training labels contain {present} class; a classifier needs at least two.", nameof(train));
         }
 
+        if (_options.Augmentation is { } augmentation && augmentation.Shape.InputCount != train.FeatureCount)
+        {
+            throw new ArgumentException(
+                $"The augmentation's image shape {augmentation.Shape} covers {augmentation.Shape.InputCount} inputs; the data has {train.FeatureCount} features.", nameof(train));
+        }
+
         CheckCompatible(train, test, nameof(test));
         CheckCompatible(train, validation, nameof(validation));
 
@@ -136,7 +142,7 @@ public sealed class MlpTrainer
         var loop = new TrainingLoop(network, settings, _options.ResolveEvolution());
         var stopping = _options.EarlyStoppingPatience is int patience ? new EarlyStopping(network, patience) : null;
         int epochs = loop.Run(
-            new ClassificationObjective(train, weights),
+            new ClassificationObjective(train, weights, _options.Augmentation),
             test is null ? null : () => Evaluation.Classification(network, test),
             m => EpochCompleted?.Invoke(this, m),
             BatchCompleted is null ? null : p => BatchCompleted?.Invoke(this, p),

@@ -148,6 +148,9 @@ public sealed class MlpTrainerOptions
     /// <summary>How ζ changes over the run: <see cref="ZetaSchedule.Constant"/> (SET, default) or <see cref="ZetaSchedule.Cosine"/> (RigL's decay to 0 at <see cref="EvolutionStopEpoch"/>, or at the last epoch).</summary>
     public ZetaSchedule ZetaSchedule { get; set; } = ZetaSchedule.Constant;
 
+    /// <summary>Optional on-the-fly augmentation of image inputs during training (random shifts, horizontal flips); its shape must cover the inputs. Default null.</summary>
+    public ImageAugmentation? Augmentation { get; set; }
+
     /// <summary>
     /// A custom evolution policy (prune and growth criteria). When null: SET uses <see cref="TopologyEvolution.Set"/>(<see cref="Zeta"/>, <see cref="EvolveOutputLayer"/>),
     /// FixProb and dense use none. Setting it with <see cref="NetworkKind.Dense"/> is an error.

@@ -103,6 +103,7 @@ public sealed class EngineOptionsMirrorTests
             _ when underlying.IsEnum => Enum.GetValues(underlying).Cast<object>().First(v => !Equals(v, current)),
             _ when underlying == typeof(IReadOnlyList<int>) => new[] { 7, 5 },
             _ when underlying == typeof(TopologyEvolution) => TopologyEvolution.Set(0.1, evolveOutputLayer: false),
+            _ when underlying == typeof(ImageAugmentation) => new ImageAugmentation(new SparseMlNet.Data.ImageShape(8, 8), 0.1, horizontalFlip: true),
             _ => throw new InvalidOperationException($"The mirror test has no sample value for {type.Name}: add one."),
         };
     }

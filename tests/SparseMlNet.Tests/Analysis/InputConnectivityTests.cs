@@ -1,3 +1,4 @@
+using SparseMlNet.Data;
 using SparseMlNet.Analysis;
 
 namespace SparseMlNet.Tests.Analysis;

@@ -1,3 +1,4 @@
+using SparseMlNet.Data;
 using System.Globalization;
 using System.Text.Json;
 using CsvHelper;

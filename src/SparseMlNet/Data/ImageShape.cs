@@ -1,6 +1,6 @@
 using System.Globalization;
 
-namespace SparseMlNet.Analysis;
+namespace SparseMlNet.Data;
 
 /// <summary>
 /// How a network's inputs lay out as an image: <see cref="Height"/> rows of <see cref="Width"/> pixels with <see cref="Channels"/> values each,
