@@ -39,6 +39,9 @@ internal static class SparseKernels
 
     private static bool UseVector128 => MaxVectorBits >= 128 && (Fma.IsSupported || AdvSimd.IsSupported);
 
+    /// <summary>Width in bits of the path the kernels run now (512, 256, 128, or 0 for scalar): the widest the CPU supports, at most <see cref="MaxVectorBits"/>.</summary>
+    internal static int ActiveVectorBits => UseVector512 ? 512 : UseVector256 ? 256 : UseVector128 ? 128 : 0;
+
     /// <summary>Whether <see cref="Spmm"/> accumulates with fused multiply-adds (its vector paths) rather than separate ones (scalar path).</summary>
     internal static bool FusedAccumulation => UseVector512 || UseVector256 || UseVector128;
 

@@ -76,6 +76,25 @@ public sealed class SparseKernelsTests
         }
     }
 
+    [Theory]
+    [MemberData(nameof(Paths))]
+    public void ActiveVectorBits_IsTheWidestSupportedPathNoWiderThanTheSetting(int vectorBits)
+    {
+        int expected = vectorBits switch
+        {
+            >= 512 when System.Runtime.Intrinsics.X86.Avx512F.IsSupported => 512,
+            >= 256 when System.Runtime.Intrinsics.X86.Fma.IsSupported && System.Runtime.Intrinsics.X86.Avx2.IsSupported => 256,
+            >= 128 when System.Runtime.Intrinsics.X86.Fma.IsSupported || System.Runtime.Intrinsics.Arm.AdvSimd.IsSupported => 128,
+            _ => 0,
+        };
+        int active = -1;
+
+        WithPath(vectorBits, () => active = SparseKernels.ActiveVectorBits);
+
+        Assert.Equal(expected, active);
+        Assert.True(active <= vectorBits);
+    }
+
     [Fact]
     public void Kernels_ThrowForSpansShorterThanMatrixAndStride()
     {
