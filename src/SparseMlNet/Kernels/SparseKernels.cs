@@ -1,5 +1,6 @@
 using System.Runtime.CompilerServices;
 using System.Runtime.Intrinsics;
+using System.Runtime.Intrinsics.Arm;
 using System.Runtime.Intrinsics.X86;
 using SparseMlNet.Sparse;
 
@@ -14,8 +15,11 @@ namespace SparseMlNet.Kernels;
 /// and columns past the batch are padding. Forward writes bias into the padding (harmless: it is never read back as a sample);
 /// the backward and gradient kernels rely on the deltas' padding being zero, which the loss guarantees.</para>
 /// <para>Each kernel works on a range of output rows (forward, gradient) or input columns (backward), so callers can run disjoint ranges on different cores.
-/// A block of 8 accumulators (128 floats with AVX-512, 64 with AVX2) stays in registers while a row's connections stream through.</para>
-/// <para>Paths: AVX-512F, AVX2+FMA, scalar. <see cref="SparseKernelsReference"/> is the scalar specification they are tested against;
+/// A block of 8 accumulators (128 floats with Vector512, 64 with Vector256, 32 with Vector128) stays in registers while a row's connections stream through.</para>
+/// <para>One loop per kernel shape, written once over a vector width (<see cref="IWidth{TVector}"/>, the System.Numerics.Tensors operator pattern):
+/// the JIT compiles it once per width, Vector512 (AVX-512F), Vector256 (AVX2+FMA), Vector128 (FMA or ARM64 AdvSIMD) and scalar.
+/// The public entries validate every length once and pick the widest width the CPU supports.
+/// <see cref="SparseKernelsReference"/> is the scalar specification every width is tested against;
 /// set <c>DOTNET_EnableHWIntrinsic=0</c> to force the scalar path.</para>
 /// </remarks>
 internal static class SparseKernels
@@ -24,25 +28,37 @@ internal static class SparseKernels
     public const int StrideAlignment = 16;
 
     /// <summary>
-    /// Widest vector path the kernels may use: 512 (AVX-512F), 256 (AVX2+FMA) or 0 (scalar). Defaults to the widest the CPU supports;
+    /// Widest vector path the kernels may use: 512 (AVX-512F), 256 (AVX2+FMA), 128 (FMA or ARM64 AdvSIMD) or 0 (scalar). Defaults to the widest the CPU supports;
     /// tests lower it to check every path against <see cref="SparseKernelsReference"/> on one machine.
     /// </summary>
     internal static int MaxVectorBits { get; set; } = 512;
 
-    private static bool UseAvx512 => MaxVectorBits >= 512 && Avx512F.IsSupported;
+    private static bool UseVector512 => MaxVectorBits >= 512 && Avx512F.IsSupported;
 
-    private static bool UseAvx2 => MaxVectorBits >= 256 && Fma.IsSupported && Avx2.IsSupported;
+    private static bool UseVector256 => MaxVectorBits >= 256 && Fma.IsSupported && Avx2.IsSupported;
+
+    private static bool UseVector128 => MaxVectorBits >= 128 && (Fma.IsSupported || AdvSimd.IsSupported);
+
+    /// <summary>Width in bits of the path the kernels run now (512, 256, 128, or 0 for scalar): the widest the CPU supports, at most <see cref="MaxVectorBits"/>.</summary>
+    internal static int ActiveVectorBits => UseVector512 ? 512 : UseVector256 ? 256 : UseVector128 ? 128 : 0;
 
     /// <summary>Whether <see cref="Spmm"/> accumulates with fused multiply-adds (its vector paths) rather than separate ones (scalar path).</summary>
-    internal static bool FusedAccumulation => UseAvx512 || UseAvx2;
+    internal static bool FusedAccumulation => UseVector512 || UseVector256 || UseVector128;
 
     /// <summary>Rounds a batch size up to a valid stride.</summary>
     public static int StrideFor(int batch) => (batch + StrideAlignment - 1) / StrideAlignment * StrideAlignment;
 
     /// <summary>Forward for output rows [rowStart, rowEnd): Y[r, :] = bias[r] + Σ_k W[k]·X[c_k, :].</summary>
+    /// <exception cref="ArgumentOutOfRangeException">The stride is not a positive multiple of <see cref="StrideAlignment"/>, or the row range is not within the matrix.</exception>
+    /// <exception cref="ArgumentException">A span is shorter than the matrix and stride require (bias: rows; x: columns·stride; y: rowEnd·stride).</exception>
     public static unsafe void Spmm(SparseMatrix w, ReadOnlySpan<float> bias, ReadOnlySpan<float> x, Span<float> y, int stride, int rowStart, int rowEnd)
     {
+        ArgumentNullException.ThrowIfNull(w);
         CheckStride(stride);
+        CheckRange(rowStart, rowEnd, w.Rows, nameof(rowStart), nameof(rowEnd));
+        CheckLength(bias.Length, w.Rows, nameof(bias));
+        CheckLength(x.Length, (long)w.Columns * stride, nameof(x));
+        CheckLength(y.Length, (long)rowEnd * stride, nameof(y));
         fixed (int* ptr = w.RowPointers)
         fixed (int* idx = w.ColumnIndices)
         fixed (float* val = w.Values)
@@ -55,9 +71,15 @@ internal static class SparseKernels
     }
 
     /// <summary>Backward to the inputs for input columns [columnStart, columnEnd): dX[c, :] = Σ_(r,c) W[r,c]·dY[r, :].</summary>
+    /// <exception cref="ArgumentOutOfRangeException">The stride is not a positive multiple of <see cref="StrideAlignment"/>, or the column range is not within the matrix.</exception>
+    /// <exception cref="ArgumentException">A span is shorter than the matrix and stride require (dy: rows·stride; dx: columnEnd·stride).</exception>
     public static unsafe void SpmmTransposed(SparseMatrix w, ReadOnlySpan<float> dy, Span<float> dx, int stride, int columnStart, int columnEnd)
     {
+        ArgumentNullException.ThrowIfNull(w);
         CheckStride(stride);
+        CheckRange(columnStart, columnEnd, w.Columns, nameof(columnStart), nameof(columnEnd));
+        CheckLength(dy.Length, (long)w.Rows * stride, nameof(dy));
+        CheckLength(dx.Length, (long)columnEnd * stride, nameof(dx));
         fixed (int* ptr = w.ColumnPointers)
         fixed (int* idx = w.TransposedRowIndices)
         fixed (int* map = w.TransposedToCsr)
@@ -70,26 +92,37 @@ internal static class SparseKernels
     }
 
     /// <summary>Weight gradient for the connections of output rows [rowStart, rowEnd): G[k] = Σ_b dY[r_k, b]·X[c_k, b].</summary>
+    /// <exception cref="ArgumentOutOfRangeException">The stride is not a positive multiple of <see cref="StrideAlignment"/>, or the row range is not within the matrix.</exception>
+    /// <exception cref="ArgumentException">A span is shorter than the matrix and stride require (dy: rowEnd·stride; x: columns·stride; gradient: nnz).</exception>
     public static unsafe void Sddmm(SparseMatrix w, ReadOnlySpan<float> dy, ReadOnlySpan<float> x, Span<float> gradient, int stride, int rowStart, int rowEnd)
     {
+        ArgumentNullException.ThrowIfNull(w);
         CheckStride(stride);
+        CheckRange(rowStart, rowEnd, w.Rows, nameof(rowStart), nameof(rowEnd));
+        CheckLength(dy.Length, (long)rowEnd * stride, nameof(dy));
+        CheckLength(x.Length, (long)w.Columns * stride, nameof(x));
+        CheckLength(gradient.Length, w.Nnz, nameof(gradient));
         fixed (int* ptr = w.RowPointers)
         fixed (int* idx = w.ColumnIndices)
         fixed (float* pdy = dy)
         fixed (float* px = x)
         fixed (float* pg = gradient)
         {
-            if (UseAvx512)
+            if (UseVector512)
             {
-                SddmmAvx512(ptr, idx, pdy, px, pg, stride, rowStart, rowEnd);
+                Sddmm<Width512, Vector512<float>>(ptr, idx, pdy, px, pg, stride, rowStart, rowEnd);
             }
-            else if (UseAvx2)
+            else if (UseVector256)
             {
-                SddmmAvx2(ptr, idx, pdy, px, pg, stride, rowStart, rowEnd);
+                Sddmm<Width256, Vector256<float>>(ptr, idx, pdy, px, pg, stride, rowStart, rowEnd);
+            }
+            else if (UseVector128)
+            {
+                Sddmm<Width128, Vector128<float>>(ptr, idx, pdy, px, pg, stride, rowStart, rowEnd);
             }
             else
             {
-                SddmmScalar(ptr, idx, pdy, px, pg, stride, rowStart, rowEnd);
+                Sddmm<WidthScalar, float>(ptr, idx, pdy, px, pg, stride, rowStart, rowEnd);
             }
         }
     }
@@ -102,195 +135,212 @@ internal static class SparseKernels
         }
     }
 
-    private static unsafe void GatherAccumulate<TWeights>(int* ptr, int* idx, TWeights weights, float* bias, float* x, float* y, int stride, int start, int end)
-        where TWeights : struct, IWeightSource
+    private static void CheckRange(int start, int end, int count, string startName, string endName)
     {
-        if (UseAvx512)
+        if (start < 0 || start > count)
         {
-            GatherAccumulateAvx512(ptr, idx, weights, bias, x, y, stride, start, end);
+            throw new ArgumentOutOfRangeException(startName, start, $"The range must start within [0, {count}].");
         }
-        else if (UseAvx2)
+
+        if (end < start || end > count)
         {
-            GatherAccumulateAvx2(ptr, idx, weights, bias, x, y, stride, start, end);
-        }
-        else
-        {
-            GatherAccumulateScalar(ptr, idx, weights, bias, x, y, stride, start, end);
+            throw new ArgumentOutOfRangeException(endName, end, $"The range must end within [{start}, {count}].");
         }
     }
 
-    private static unsafe void GatherAccumulateAvx512<TWeights>(int* ptr, int* idx, TWeights weights, float* bias, float* x, float* y, int stride, int start, int end)
+    private static void CheckLength(int length, long required, string name)
+    {
+        if (length < required)
+        {
+            throw new ArgumentException($"The span holds {length} floats; the matrix and stride require at least {required}.", name);
+        }
+    }
+
+    private static unsafe void GatherAccumulate<TWeights>(int* ptr, int* idx, TWeights weights, float* bias, float* x, float* y, int stride, int start, int end)
         where TWeights : struct, IWeightSource
     {
-        const int V = 16;
+        if (UseVector512)
+        {
+            GatherAccumulate<Width512, Vector512<float>, TWeights>(ptr, idx, weights, bias, x, y, stride, start, end);
+        }
+        else if (UseVector256)
+        {
+            GatherAccumulate<Width256, Vector256<float>, TWeights>(ptr, idx, weights, bias, x, y, stride, start, end);
+        }
+        else if (UseVector128)
+        {
+            GatherAccumulate<Width128, Vector128<float>, TWeights>(ptr, idx, weights, bias, x, y, stride, start, end);
+        }
+        else
+        {
+            GatherAccumulate<WidthScalar, float, TWeights>(ptr, idx, weights, bias, x, y, stride, start, end);
+        }
+    }
+
+    /// <summary>Y[r, :] = init_r + Σ_k w_k·X[idx_k, :] for r in [start, end), one per-column chain in connection order (the forward and backward shape).</summary>
+    private static unsafe void GatherAccumulate<TWidth, TVector, TWeights>(int* ptr, int* idx, TWeights weights, float* bias, float* x, float* y, int stride, int start, int end)
+        where TWidth : struct, IWidth<TVector>
+        where TVector : struct
+        where TWeights : struct, IWeightSource
+    {
+        int v = TWidth.Count;
         for (int r = start; r < end; r++)
         {
             int k0 = ptr[r];
             int k1 = ptr[r + 1];
-            Vector512<float> init = bias is null ? Vector512<float>.Zero : Vector512.Create(bias[r]);
+            TVector init = bias is null ? TWidth.Zero : TWidth.Create(bias[r]);
             float* yr = y + ((long)r * stride);
             int off = 0;
-            for (; off + (8 * V) <= stride; off += 8 * V)
+            for (; off + (8 * v) <= stride; off += 8 * v)
             {
-                Vector512<float> a0 = init, a1 = init, a2 = init, a3 = init, a4 = init, a5 = init, a6 = init, a7 = init;
+                TVector a0 = init, a1 = init, a2 = init, a3 = init, a4 = init, a5 = init, a6 = init, a7 = init;
                 for (int k = k0; k < k1; k++)
                 {
-                    Vector512<float> wv = Vector512.Create(weights.Get(k));
+                    TVector wv = TWidth.Create(weights.Get(k));
                     float* xr = x + ((long)idx[k] * stride) + off;
-                    a0 = Avx512F.FusedMultiplyAdd(Vector512.Load(xr), wv, a0);
-                    a1 = Avx512F.FusedMultiplyAdd(Vector512.Load(xr + V), wv, a1);
-                    a2 = Avx512F.FusedMultiplyAdd(Vector512.Load(xr + (2 * V)), wv, a2);
-                    a3 = Avx512F.FusedMultiplyAdd(Vector512.Load(xr + (3 * V)), wv, a3);
-                    a4 = Avx512F.FusedMultiplyAdd(Vector512.Load(xr + (4 * V)), wv, a4);
-                    a5 = Avx512F.FusedMultiplyAdd(Vector512.Load(xr + (5 * V)), wv, a5);
-                    a6 = Avx512F.FusedMultiplyAdd(Vector512.Load(xr + (6 * V)), wv, a6);
-                    a7 = Avx512F.FusedMultiplyAdd(Vector512.Load(xr + (7 * V)), wv, a7);
+                    a0 = TWidth.MultiplyAdd(TWidth.Load(xr), wv, a0);
+                    a1 = TWidth.MultiplyAdd(TWidth.Load(xr + v), wv, a1);
+                    a2 = TWidth.MultiplyAdd(TWidth.Load(xr + (2 * v)), wv, a2);
+                    a3 = TWidth.MultiplyAdd(TWidth.Load(xr + (3 * v)), wv, a3);
+                    a4 = TWidth.MultiplyAdd(TWidth.Load(xr + (4 * v)), wv, a4);
+                    a5 = TWidth.MultiplyAdd(TWidth.Load(xr + (5 * v)), wv, a5);
+                    a6 = TWidth.MultiplyAdd(TWidth.Load(xr + (6 * v)), wv, a6);
+                    a7 = TWidth.MultiplyAdd(TWidth.Load(xr + (7 * v)), wv, a7);
                 }
 
                 float* yo = yr + off;
-                a0.Store(yo);
-                a1.Store(yo + V);
-                a2.Store(yo + (2 * V));
-                a3.Store(yo + (3 * V));
-                a4.Store(yo + (4 * V));
-                a5.Store(yo + (5 * V));
-                a6.Store(yo + (6 * V));
-                a7.Store(yo + (7 * V));
+                TWidth.Store(a0, yo);
+                TWidth.Store(a1, yo + v);
+                TWidth.Store(a2, yo + (2 * v));
+                TWidth.Store(a3, yo + (3 * v));
+                TWidth.Store(a4, yo + (4 * v));
+                TWidth.Store(a5, yo + (5 * v));
+                TWidth.Store(a6, yo + (6 * v));
+                TWidth.Store(a7, yo + (7 * v));
             }
 
-            // 3 to 7 vectors left (batch 33..112 when stride ≤ 128): one pass over the row's connections with one accumulator per vector,
-            // instead of a pass per 32 floats (17% faster at stride 112, where the loop overhead per connection dominates).
-            switch ((stride - off) / V)
+            // 3 to 7 vectors left (batch 33..112 at Vector512): one pass over the row's connections with one accumulator per vector,
+            // instead of a pass per 2 vectors (17% faster at stride 112, where the loop overhead per connection dominates).
+            switch ((stride - off) / v)
             {
-                case 3: GatherTailAvx512<TWeights, Three>(k0, k1, idx, weights, init, x + off, yr + off, stride); off = stride; break;
-                case 4: GatherTailAvx512<TWeights, Four>(k0, k1, idx, weights, init, x + off, yr + off, stride); off = stride; break;
-                case 5: GatherTailAvx512<TWeights, Five>(k0, k1, idx, weights, init, x + off, yr + off, stride); off = stride; break;
-                case 6: GatherTailAvx512<TWeights, Six>(k0, k1, idx, weights, init, x + off, yr + off, stride); off = stride; break;
-                case 7: GatherTailAvx512<TWeights, Seven>(k0, k1, idx, weights, init, x + off, yr + off, stride); off = stride; break;
+                case 3: GatherTail<TWidth, TVector, TWeights, Three>(k0, k1, idx, weights, init, x + off, yr + off, stride); off = stride; break;
+                case 4: GatherTail<TWidth, TVector, TWeights, Four>(k0, k1, idx, weights, init, x + off, yr + off, stride); off = stride; break;
+                case 5: GatherTail<TWidth, TVector, TWeights, Five>(k0, k1, idx, weights, init, x + off, yr + off, stride); off = stride; break;
+                case 6: GatherTail<TWidth, TVector, TWeights, Six>(k0, k1, idx, weights, init, x + off, yr + off, stride); off = stride; break;
+                case 7: GatherTail<TWidth, TVector, TWeights, Seven>(k0, k1, idx, weights, init, x + off, yr + off, stride); off = stride; break;
                 default: break;
             }
 
-            for (; off + (2 * V) <= stride; off += 2 * V)
+            for (; off + (2 * v) <= stride; off += 2 * v)
             {
-                // Two independent chains per connection pair hide the FMA latency on short tails (batch 32..112).
-                Vector512<float> a0 = init, a1 = init, b0 = Vector512<float>.Zero, b1 = Vector512<float>.Zero;
+                // Two independent chains per connection pair hide the FMA latency on short tails.
+                TVector a0 = init, a1 = init, b0 = TWidth.Zero, b1 = TWidth.Zero;
                 int k = k0;
                 for (; k + 1 < k1; k += 2)
                 {
-                    Vector512<float> w0 = Vector512.Create(weights.Get(k));
-                    Vector512<float> w1 = Vector512.Create(weights.Get(k + 1));
+                    TVector w0 = TWidth.Create(weights.Get(k));
+                    TVector w1 = TWidth.Create(weights.Get(k + 1));
                     float* x0 = x + ((long)idx[k] * stride) + off;
                     float* x1 = x + ((long)idx[k + 1] * stride) + off;
-                    a0 = Avx512F.FusedMultiplyAdd(Vector512.Load(x0), w0, a0);
-                    a1 = Avx512F.FusedMultiplyAdd(Vector512.Load(x0 + V), w0, a1);
-                    b0 = Avx512F.FusedMultiplyAdd(Vector512.Load(x1), w1, b0);
-                    b1 = Avx512F.FusedMultiplyAdd(Vector512.Load(x1 + V), w1, b1);
+                    a0 = TWidth.MultiplyAdd(TWidth.Load(x0), w0, a0);
+                    a1 = TWidth.MultiplyAdd(TWidth.Load(x0 + v), w0, a1);
+                    b0 = TWidth.MultiplyAdd(TWidth.Load(x1), w1, b0);
+                    b1 = TWidth.MultiplyAdd(TWidth.Load(x1 + v), w1, b1);
                 }
 
                 if (k < k1)
                 {
-                    Vector512<float> w0 = Vector512.Create(weights.Get(k));
+                    TVector w0 = TWidth.Create(weights.Get(k));
                     float* x0 = x + ((long)idx[k] * stride) + off;
-                    a0 = Avx512F.FusedMultiplyAdd(Vector512.Load(x0), w0, a0);
-                    a1 = Avx512F.FusedMultiplyAdd(Vector512.Load(x0 + V), w0, a1);
+                    a0 = TWidth.MultiplyAdd(TWidth.Load(x0), w0, a0);
+                    a1 = TWidth.MultiplyAdd(TWidth.Load(x0 + v), w0, a1);
                 }
 
-                (a0 + b0).Store(yr + off);
-                (a1 + b1).Store(yr + off + V);
+                TWidth.Store(TWidth.Add(a0, b0), yr + off);
+                TWidth.Store(TWidth.Add(a1, b1), yr + off + v);
             }
 
-            for (; off < stride; off += V)
+            for (; off < stride; off += v)
             {
-                Vector512<float> a0 = init;
+                TVector a0 = init;
                 for (int k = k0; k < k1; k++)
                 {
-                    a0 = Avx512F.FusedMultiplyAdd(Vector512.Load(x + ((long)idx[k] * stride) + off), Vector512.Create(weights.Get(k)), a0);
+                    a0 = TWidth.MultiplyAdd(TWidth.Load(x + ((long)idx[k] * stride) + off), TWidth.Create(weights.Get(k)), a0);
                 }
 
-                a0.Store(yr + off);
+                TWidth.Store(a0, yr + off);
             }
         }
     }
 
-    private static unsafe void GatherAccumulateAvx2<TWeights>(int* ptr, int* idx, TWeights weights, float* bias, float* x, float* y, int stride, int start, int end)
+    /// <summary>Y[r, 0..N·v) of one row in a single pass over its connections, N = <typeparamref name="TCount"/> accumulators (3 ≤ N ≤ 7; the JIT drops the unused ones).</summary>
+    private static unsafe void GatherTail<TWidth, TVector, TWeights, TCount>(int k0, int k1, int* idx, TWeights weights, TVector init, float* x, float* yo, int stride)
+        where TWidth : struct, IWidth<TVector>
+        where TVector : struct
         where TWeights : struct, IWeightSource
+        where TCount : struct, IVectorCount
     {
-        const int V = 8;
-        for (int r = start; r < end; r++)
+        int v = TWidth.Count;
+        int n = TCount.Count;
+        TVector a0 = init, a1 = init, a2 = init, a3 = init, a4 = init, a5 = init, a6 = init;
+        for (int k = k0; k < k1; k++)
         {
-            int k0 = ptr[r];
-            int k1 = ptr[r + 1];
-            Vector256<float> init = bias is null ? Vector256<float>.Zero : Vector256.Create(bias[r]);
-            float* yr = y + ((long)r * stride);
-            int off = 0;
-            for (; off + (8 * V) <= stride; off += 8 * V)
+            TVector wv = TWidth.Create(weights.Get(k));
+            float* xr = x + ((long)idx[k] * stride);
+            a0 = TWidth.MultiplyAdd(TWidth.Load(xr), wv, a0);
+            a1 = TWidth.MultiplyAdd(TWidth.Load(xr + v), wv, a1);
+            a2 = TWidth.MultiplyAdd(TWidth.Load(xr + (2 * v)), wv, a2);
+            if (n > 3)
             {
-                Vector256<float> a0 = init, a1 = init, a2 = init, a3 = init, a4 = init, a5 = init, a6 = init, a7 = init;
-                for (int k = k0; k < k1; k++)
-                {
-                    Vector256<float> wv = Vector256.Create(weights.Get(k));
-                    float* xr = x + ((long)idx[k] * stride) + off;
-                    a0 = Fma.MultiplyAdd(Vector256.Load(xr), wv, a0);
-                    a1 = Fma.MultiplyAdd(Vector256.Load(xr + V), wv, a1);
-                    a2 = Fma.MultiplyAdd(Vector256.Load(xr + (2 * V)), wv, a2);
-                    a3 = Fma.MultiplyAdd(Vector256.Load(xr + (3 * V)), wv, a3);
-                    a4 = Fma.MultiplyAdd(Vector256.Load(xr + (4 * V)), wv, a4);
-                    a5 = Fma.MultiplyAdd(Vector256.Load(xr + (5 * V)), wv, a5);
-                    a6 = Fma.MultiplyAdd(Vector256.Load(xr + (6 * V)), wv, a6);
-                    a7 = Fma.MultiplyAdd(Vector256.Load(xr + (7 * V)), wv, a7);
-                }
-
-                float* yo = yr + off;
-                a0.Store(yo);
-                a1.Store(yo + V);
-                a2.Store(yo + (2 * V));
-                a3.Store(yo + (3 * V));
-                a4.Store(yo + (4 * V));
-                a5.Store(yo + (5 * V));
-                a6.Store(yo + (6 * V));
-                a7.Store(yo + (7 * V));
+                a3 = TWidth.MultiplyAdd(TWidth.Load(xr + (3 * v)), wv, a3);
             }
 
-            for (; off < stride; off += V)
+            if (n > 4)
             {
-                Vector256<float> a0 = init;
-                for (int k = k0; k < k1; k++)
-                {
-                    a0 = Fma.MultiplyAdd(Vector256.Load(x + ((long)idx[k] * stride) + off), Vector256.Create(weights.Get(k)), a0);
-                }
-
-                a0.Store(yr + off);
+                a4 = TWidth.MultiplyAdd(TWidth.Load(xr + (4 * v)), wv, a4);
             }
+
+            if (n > 5)
+            {
+                a5 = TWidth.MultiplyAdd(TWidth.Load(xr + (5 * v)), wv, a5);
+            }
+
+            if (n > 6)
+            {
+                a6 = TWidth.MultiplyAdd(TWidth.Load(xr + (6 * v)), wv, a6);
+            }
+        }
+
+        TWidth.Store(a0, yo);
+        TWidth.Store(a1, yo + v);
+        TWidth.Store(a2, yo + (2 * v));
+        if (n > 3)
+        {
+            TWidth.Store(a3, yo + (3 * v));
+        }
+
+        if (n > 4)
+        {
+            TWidth.Store(a4, yo + (4 * v));
+        }
+
+        if (n > 5)
+        {
+            TWidth.Store(a5, yo + (5 * v));
+        }
+
+        if (n > 6)
+        {
+            TWidth.Store(a6, yo + (6 * v));
         }
     }
 
-    private static unsafe void GatherAccumulateScalar<TWeights>(int* ptr, int* idx, TWeights weights, float* bias, float* x, float* y, int stride, int start, int end)
-        where TWeights : struct, IWeightSource
+    /// <summary>G[k] = Σ_b dY[r, b]·X[idx_k, b] for the connections of rows [start, end): 8 vectors of dY held in registers while the row's connections stream through.</summary>
+    private static unsafe void Sddmm<TWidth, TVector>(int* ptr, int* idx, float* dy, float* x, float* g, int stride, int start, int end)
+        where TWidth : struct, IWidth<TVector>
+        where TVector : struct
     {
-        for (int r = start; r < end; r++)
-        {
-            float* yr = y + ((long)r * stride);
-            float init = bias is null ? 0f : bias[r];
-            for (int b = 0; b < stride; b++)
-            {
-                yr[b] = init;
-            }
-
-            for (int k = ptr[r]; k < ptr[r + 1]; k++)
-            {
-                float wk = weights.Get(k);
-                float* xr = x + ((long)idx[k] * stride);
-                for (int b = 0; b < stride; b++)
-                {
-                    yr[b] += wk * xr[b];
-                }
-            }
-        }
-    }
-
-    private static unsafe void SddmmAvx512(int* ptr, int* idx, float* dy, float* x, float* g, int stride, int start, int end)
-    {
-        const int V = 16;
+        int v = TWidth.Count;
         for (int r = start; r < end; r++)
         {
             int k0 = ptr[r];
@@ -302,218 +352,238 @@ internal static class SparseKernels
             }
 
             int off = 0;
-            for (; off + (8 * V) <= stride; off += 8 * V)
+            for (; off + (8 * v) <= stride; off += 8 * v)
             {
-                Vector512<float> d0 = Vector512.Load(dr + off), d1 = Vector512.Load(dr + off + V), d2 = Vector512.Load(dr + off + (2 * V)), d3 = Vector512.Load(dr + off + (3 * V));
-                Vector512<float> d4 = Vector512.Load(dr + off + (4 * V)), d5 = Vector512.Load(dr + off + (5 * V)), d6 = Vector512.Load(dr + off + (6 * V)), d7 = Vector512.Load(dr + off + (7 * V));
+                float* d = dr + off;
+                TVector d0 = TWidth.Load(d), d1 = TWidth.Load(d + v), d2 = TWidth.Load(d + (2 * v)), d3 = TWidth.Load(d + (3 * v));
+                TVector d4 = TWidth.Load(d + (4 * v)), d5 = TWidth.Load(d + (5 * v)), d6 = TWidth.Load(d + (6 * v)), d7 = TWidth.Load(d + (7 * v));
                 for (int k = k0; k < k1; k++)
                 {
                     float* xr = x + ((long)idx[k] * stride) + off;
-                    Vector512<float> s0 = Avx512F.Multiply(d0, Vector512.Load(xr));
-                    Vector512<float> s1 = Avx512F.Multiply(d1, Vector512.Load(xr + V));
-                    s0 = Avx512F.FusedMultiplyAdd(d2, Vector512.Load(xr + (2 * V)), s0);
-                    s1 = Avx512F.FusedMultiplyAdd(d3, Vector512.Load(xr + (3 * V)), s1);
-                    s0 = Avx512F.FusedMultiplyAdd(d4, Vector512.Load(xr + (4 * V)), s0);
-                    s1 = Avx512F.FusedMultiplyAdd(d5, Vector512.Load(xr + (5 * V)), s1);
-                    s0 = Avx512F.FusedMultiplyAdd(d6, Vector512.Load(xr + (6 * V)), s0);
-                    s1 = Avx512F.FusedMultiplyAdd(d7, Vector512.Load(xr + (7 * V)), s1);
-                    g[k] += Vector512.Sum(s0 + s1);
+                    TVector s0 = TWidth.Multiply(d0, TWidth.Load(xr));
+                    TVector s1 = TWidth.Multiply(d1, TWidth.Load(xr + v));
+                    s0 = TWidth.MultiplyAdd(d2, TWidth.Load(xr + (2 * v)), s0);
+                    s1 = TWidth.MultiplyAdd(d3, TWidth.Load(xr + (3 * v)), s1);
+                    s0 = TWidth.MultiplyAdd(d4, TWidth.Load(xr + (4 * v)), s0);
+                    s1 = TWidth.MultiplyAdd(d5, TWidth.Load(xr + (5 * v)), s1);
+                    s0 = TWidth.MultiplyAdd(d6, TWidth.Load(xr + (6 * v)), s0);
+                    s1 = TWidth.MultiplyAdd(d7, TWidth.Load(xr + (7 * v)), s1);
+                    g[k] += TWidth.Sum(TWidth.Add(s0, s1));
                 }
             }
 
             // 1 to 7 vectors left: the deltas stay in registers and each connection is reduced once.
-            switch ((stride - off) / V)
+            switch ((stride - off) / v)
             {
-                case 1: SddmmTailAvx512<One>(k0, k1, idx, dr + off, x + off, g, stride); break;
-                case 2: SddmmTailAvx512<Two>(k0, k1, idx, dr + off, x + off, g, stride); break;
-                case 3: SddmmTailAvx512<Three>(k0, k1, idx, dr + off, x + off, g, stride); break;
-                case 4: SddmmTailAvx512<Four>(k0, k1, idx, dr + off, x + off, g, stride); break;
-                case 5: SddmmTailAvx512<Five>(k0, k1, idx, dr + off, x + off, g, stride); break;
-                case 6: SddmmTailAvx512<Six>(k0, k1, idx, dr + off, x + off, g, stride); break;
-                case 7: SddmmTailAvx512<Seven>(k0, k1, idx, dr + off, x + off, g, stride); break;
+                case 1: SddmmTail<TWidth, TVector, One>(k0, k1, idx, dr + off, x + off, g, stride); break;
+                case 2: SddmmTail<TWidth, TVector, Two>(k0, k1, idx, dr + off, x + off, g, stride); break;
+                case 3: SddmmTail<TWidth, TVector, Three>(k0, k1, idx, dr + off, x + off, g, stride); break;
+                case 4: SddmmTail<TWidth, TVector, Four>(k0, k1, idx, dr + off, x + off, g, stride); break;
+                case 5: SddmmTail<TWidth, TVector, Five>(k0, k1, idx, dr + off, x + off, g, stride); break;
+                case 6: SddmmTail<TWidth, TVector, Six>(k0, k1, idx, dr + off, x + off, g, stride); break;
+                case 7: SddmmTail<TWidth, TVector, Seven>(k0, k1, idx, dr + off, x + off, g, stride); break;
                 default: break;
             }
         }
     }
 
-    /// <summary>Y[r, 0..N·16) of one row in a single pass over its connections, N = <typeparamref name="TCount"/> accumulators (3 ≤ N ≤ 7; the JIT drops the unused ones).</summary>
-    private static unsafe void GatherTailAvx512<TWeights, TCount>(int k0, int k1, int* idx, TWeights weights, Vector512<float> init, float* x, float* yo, int stride)
-        where TWeights : struct, IWeightSource
+    /// <summary>G[k] += Σ over N·v columns of dY[r]·X[c_k] for one row's connections, N = <typeparamref name="TCount"/> (1 ≤ N ≤ 7), dY held in registers.</summary>
+    private static unsafe void SddmmTail<TWidth, TVector, TCount>(int k0, int k1, int* idx, float* dr, float* x, float* g, int stride)
+        where TWidth : struct, IWidth<TVector>
+        where TVector : struct
         where TCount : struct, IVectorCount
     {
-        const int V = 16;
+        int v = TWidth.Count;
         int n = TCount.Count;
-        Vector512<float> a0 = init, a1 = init, a2 = init, a3 = init, a4 = init, a5 = init, a6 = init;
-        for (int k = k0; k < k1; k++)
-        {
-            Vector512<float> wv = Vector512.Create(weights.Get(k));
-            float* xr = x + ((long)idx[k] * stride);
-            a0 = Avx512F.FusedMultiplyAdd(Vector512.Load(xr), wv, a0);
-            a1 = Avx512F.FusedMultiplyAdd(Vector512.Load(xr + V), wv, a1);
-            a2 = Avx512F.FusedMultiplyAdd(Vector512.Load(xr + (2 * V)), wv, a2);
-            if (n > 3)
-            {
-                a3 = Avx512F.FusedMultiplyAdd(Vector512.Load(xr + (3 * V)), wv, a3);
-            }
-
-            if (n > 4)
-            {
-                a4 = Avx512F.FusedMultiplyAdd(Vector512.Load(xr + (4 * V)), wv, a4);
-            }
-
-            if (n > 5)
-            {
-                a5 = Avx512F.FusedMultiplyAdd(Vector512.Load(xr + (5 * V)), wv, a5);
-            }
-
-            if (n > 6)
-            {
-                a6 = Avx512F.FusedMultiplyAdd(Vector512.Load(xr + (6 * V)), wv, a6);
-            }
-        }
-
-        a0.Store(yo);
-        a1.Store(yo + V);
-        a2.Store(yo + (2 * V));
-        if (n > 3)
-        {
-            a3.Store(yo + (3 * V));
-        }
-
-        if (n > 4)
-        {
-            a4.Store(yo + (4 * V));
-        }
-
-        if (n > 5)
-        {
-            a5.Store(yo + (5 * V));
-        }
-
-        if (n > 6)
-        {
-            a6.Store(yo + (6 * V));
-        }
-    }
-
-    /// <summary>G[k] += Σ over N·16 columns of dY[r]·X[c_k] for one row's connections, N = <typeparamref name="TCount"/> (1 ≤ N ≤ 7), dY held in registers.</summary>
-    private static unsafe void SddmmTailAvx512<TCount>(int k0, int k1, int* idx, float* dr, float* x, float* g, int stride)
-        where TCount : struct, IVectorCount
-    {
-        const int V = 16;
-        int n = TCount.Count;
-        Vector512<float> d0 = Vector512.Load(dr);
-        Vector512<float> d1 = n > 1 ? Vector512.Load(dr + V) : default;
-        Vector512<float> d2 = n > 2 ? Vector512.Load(dr + (2 * V)) : default;
-        Vector512<float> d3 = n > 3 ? Vector512.Load(dr + (3 * V)) : default;
-        Vector512<float> d4 = n > 4 ? Vector512.Load(dr + (4 * V)) : default;
-        Vector512<float> d5 = n > 5 ? Vector512.Load(dr + (5 * V)) : default;
-        Vector512<float> d6 = n > 6 ? Vector512.Load(dr + (6 * V)) : default;
+        TVector d0 = TWidth.Load(dr);
+        TVector d1 = n > 1 ? TWidth.Load(dr + v) : TWidth.Zero;
+        TVector d2 = n > 2 ? TWidth.Load(dr + (2 * v)) : TWidth.Zero;
+        TVector d3 = n > 3 ? TWidth.Load(dr + (3 * v)) : TWidth.Zero;
+        TVector d4 = n > 4 ? TWidth.Load(dr + (4 * v)) : TWidth.Zero;
+        TVector d5 = n > 5 ? TWidth.Load(dr + (5 * v)) : TWidth.Zero;
+        TVector d6 = n > 6 ? TWidth.Load(dr + (6 * v)) : TWidth.Zero;
         for (int k = k0; k < k1; k++)
         {
             float* xr = x + ((long)idx[k] * stride);
-            Vector512<float> s0 = Avx512F.Multiply(d0, Vector512.Load(xr));
-            Vector512<float> s1 = n > 1 ? Avx512F.Multiply(d1, Vector512.Load(xr + V)) : Vector512<float>.Zero;
+            TVector s0 = TWidth.Multiply(d0, TWidth.Load(xr));
+            TVector s1 = n > 1 ? TWidth.Multiply(d1, TWidth.Load(xr + v)) : TWidth.Zero;
             if (n > 2)
             {
-                s0 = Avx512F.FusedMultiplyAdd(d2, Vector512.Load(xr + (2 * V)), s0);
+                s0 = TWidth.MultiplyAdd(d2, TWidth.Load(xr + (2 * v)), s0);
             }
 
             if (n > 3)
             {
-                s1 = Avx512F.FusedMultiplyAdd(d3, Vector512.Load(xr + (3 * V)), s1);
+                s1 = TWidth.MultiplyAdd(d3, TWidth.Load(xr + (3 * v)), s1);
             }
 
             if (n > 4)
             {
-                s0 = Avx512F.FusedMultiplyAdd(d4, Vector512.Load(xr + (4 * V)), s0);
+                s0 = TWidth.MultiplyAdd(d4, TWidth.Load(xr + (4 * v)), s0);
             }
 
             if (n > 5)
             {
-                s1 = Avx512F.FusedMultiplyAdd(d5, Vector512.Load(xr + (5 * V)), s1);
+                s1 = TWidth.MultiplyAdd(d5, TWidth.Load(xr + (5 * v)), s1);
             }
 
             if (n > 6)
             {
-                s0 = Avx512F.FusedMultiplyAdd(d6, Vector512.Load(xr + (6 * V)), s0);
+                s0 = TWidth.MultiplyAdd(d6, TWidth.Load(xr + (6 * v)), s0);
             }
 
-            g[k] += Vector512.Sum(s0 + s1);
+            g[k] += TWidth.Sum(TWidth.Add(s0, s1));
         }
     }
 
-    private static unsafe void SddmmAvx2(int* ptr, int* idx, float* dy, float* x, float* g, int stride, int start, int end)
+    /// <summary>
+    /// One vector width of the kernels' loops (the System.Numerics.Tensors operator pattern): a <c>readonly struct</c> of static members the JIT
+    /// inlines, so every generic loop compiles to straight-line code for exactly that width.
+    /// </summary>
+    /// <typeparam name="TVector">The register type: <see cref="Vector512{T}"/>, <see cref="Vector256{T}"/>, <see cref="Vector128{T}"/> of float, or float itself.</typeparam>
+    private interface IWidth<TVector>
+        where TVector : struct
     {
-        const int V = 8;
-        for (int r = start; r < end; r++)
-        {
-            int k0 = ptr[r];
-            int k1 = ptr[r + 1];
-            float* dr = dy + ((long)r * stride);
-            for (int k = k0; k < k1; k++)
-            {
-                g[k] = 0;
-            }
+        /// <summary>Gets the floats per register.</summary>
+        static abstract int Count { get; }
 
-            int off = 0;
-            for (; off + (4 * V) <= stride; off += 4 * V)
-            {
-                Vector256<float> d0 = Vector256.Load(dr + off), d1 = Vector256.Load(dr + off + V), d2 = Vector256.Load(dr + off + (2 * V)), d3 = Vector256.Load(dr + off + (3 * V));
-                for (int k = k0; k < k1; k++)
-                {
-                    float* xr = x + ((long)idx[k] * stride) + off;
-                    Vector256<float> s0 = Avx.Multiply(d0, Vector256.Load(xr));
-                    Vector256<float> s1 = Avx.Multiply(d1, Vector256.Load(xr + V));
-                    s0 = Fma.MultiplyAdd(d2, Vector256.Load(xr + (2 * V)), s0);
-                    s1 = Fma.MultiplyAdd(d3, Vector256.Load(xr + (3 * V)), s1);
-                    g[k] += Vector256.Sum(s0 + s1);
-                }
-            }
+        /// <summary>Gets the all-zero register.</summary>
+        static abstract TVector Zero { get; }
 
-            if (off < stride)
-            {
-                // Tail shorter than a full block: accumulate it in two vectors and reduce once per connection.
-                int tail = off;
-                for (int k = k0; k < k1; k++)
-                {
-                    float* xr = x + ((long)idx[k] * stride);
-                    Vector256<float> s0 = Vector256<float>.Zero, s1 = Vector256<float>.Zero;
-                    int o = tail;
-                    for (; o + V < stride; o += 2 * V)
-                    {
-                        s0 = Fma.MultiplyAdd(Vector256.Load(dr + o), Vector256.Load(xr + o), s0);
-                        s1 = Fma.MultiplyAdd(Vector256.Load(dr + o + V), Vector256.Load(xr + o + V), s1);
-                    }
+        /// <summary>Every lane set to <paramref name="value"/>.</summary>
+        static abstract TVector Create(float value);
 
-                    if (o < stride)
-                    {
-                        s0 = Fma.MultiplyAdd(Vector256.Load(dr + o), Vector256.Load(xr + o), s0);
-                    }
+        /// <summary>Loads <see cref="Count"/> floats from <paramref name="source"/> (no alignment required).</summary>
+        static abstract unsafe TVector Load(float* source);
 
-                    g[k] += Vector256.Sum(s0 + s1);
-                }
-            }
-        }
+        /// <summary>Stores <see cref="Count"/> floats to <paramref name="destination"/>.</summary>
+        static abstract unsafe void Store(TVector value, float* destination);
+
+        /// <summary>Lane-wise sum.</summary>
+        static abstract TVector Add(TVector left, TVector right);
+
+        /// <summary>Lane-wise product.</summary>
+        static abstract TVector Multiply(TVector left, TVector right);
+
+        /// <summary>left·right + addend, fused (one rounding) on the vector widths, separate on the scalar width.</summary>
+        static abstract TVector MultiplyAdd(TVector left, TVector right, TVector addend);
+
+        /// <summary>Sum of the lanes.</summary>
+        static abstract float Sum(TVector value);
     }
 
-    private static unsafe void SddmmScalar(int* ptr, int* idx, float* dy, float* x, float* g, int stride, int start, int end)
+    private readonly struct Width512 : IWidth<Vector512<float>>
     {
-        for (int r = start; r < end; r++)
-        {
-            float* dr = dy + ((long)r * stride);
-            for (int k = ptr[r]; k < ptr[r + 1]; k++)
-            {
-                float* xr = x + ((long)idx[k] * stride);
-                float sum = 0;
-                for (int b = 0; b < stride; b++)
-                {
-                    sum += dr[b] * xr[b];
-                }
+        public static int Count => Vector512<float>.Count;
 
-                g[k] = sum;
-            }
-        }
+        public static Vector512<float> Zero => Vector512<float>.Zero;
+
+        [MethodImpl(MethodImplOptions.AggressiveInlining)]
+        public static Vector512<float> Create(float value) => Vector512.Create(value);
+
+        [MethodImpl(MethodImplOptions.AggressiveInlining)]
+        public static unsafe Vector512<float> Load(float* source) => Vector512.Load(source);
+
+        [MethodImpl(MethodImplOptions.AggressiveInlining)]
+        public static unsafe void Store(Vector512<float> value, float* destination) => value.Store(destination);
+
+        [MethodImpl(MethodImplOptions.AggressiveInlining)]
+        public static Vector512<float> Add(Vector512<float> left, Vector512<float> right) => left + right;
+
+        [MethodImpl(MethodImplOptions.AggressiveInlining)]
+        public static Vector512<float> Multiply(Vector512<float> left, Vector512<float> right) => left * right;
+
+        [MethodImpl(MethodImplOptions.AggressiveInlining)]
+        public static Vector512<float> MultiplyAdd(Vector512<float> left, Vector512<float> right, Vector512<float> addend) => Avx512F.FusedMultiplyAdd(left, right, addend);
+
+        [MethodImpl(MethodImplOptions.AggressiveInlining)]
+        public static float Sum(Vector512<float> value) => Vector512.Sum(value);
+    }
+
+    private readonly struct Width256 : IWidth<Vector256<float>>
+    {
+        public static int Count => Vector256<float>.Count;
+
+        public static Vector256<float> Zero => Vector256<float>.Zero;
+
+        [MethodImpl(MethodImplOptions.AggressiveInlining)]
+        public static Vector256<float> Create(float value) => Vector256.Create(value);
+
+        [MethodImpl(MethodImplOptions.AggressiveInlining)]
+        public static unsafe Vector256<float> Load(float* source) => Vector256.Load(source);
+
+        [MethodImpl(MethodImplOptions.AggressiveInlining)]
+        public static unsafe void Store(Vector256<float> value, float* destination) => value.Store(destination);
+
+        [MethodImpl(MethodImplOptions.AggressiveInlining)]
+        public static Vector256<float> Add(Vector256<float> left, Vector256<float> right) => left + right;
+
+        [MethodImpl(MethodImplOptions.AggressiveInlining)]
+        public static Vector256<float> Multiply(Vector256<float> left, Vector256<float> right) => left * right;
+
+        [MethodImpl(MethodImplOptions.AggressiveInlining)]
+        public static Vector256<float> MultiplyAdd(Vector256<float> left, Vector256<float> right, Vector256<float> addend) => Fma.MultiplyAdd(left, right, addend);
+
+        [MethodImpl(MethodImplOptions.AggressiveInlining)]
+        public static float Sum(Vector256<float> value) => Vector256.Sum(value);
+    }
+
+    private readonly struct Width128 : IWidth<Vector128<float>>
+    {
+        public static int Count => Vector128<float>.Count;
+
+        public static Vector128<float> Zero => Vector128<float>.Zero;
+
+        [MethodImpl(MethodImplOptions.AggressiveInlining)]
+        public static Vector128<float> Create(float value) => Vector128.Create(value);
+
+        [MethodImpl(MethodImplOptions.AggressiveInlining)]
+        public static unsafe Vector128<float> Load(float* source) => Vector128.Load(source);
+
+        [MethodImpl(MethodImplOptions.AggressiveInlining)]
+        public static unsafe void Store(Vector128<float> value, float* destination) => value.Store(destination);
+
+        [MethodImpl(MethodImplOptions.AggressiveInlining)]
+        public static Vector128<float> Add(Vector128<float> left, Vector128<float> right) => left + right;
+
+        [MethodImpl(MethodImplOptions.AggressiveInlining)]
+        public static Vector128<float> Multiply(Vector128<float> left, Vector128<float> right) => left * right;
+
+        // The dispatcher selects this width only when one of the two instructions exists.
+        [MethodImpl(MethodImplOptions.AggressiveInlining)]
+        public static Vector128<float> MultiplyAdd(Vector128<float> left, Vector128<float> right, Vector128<float> addend) =>
+            Fma.IsSupported ? Fma.MultiplyAdd(left, right, addend) : AdvSimd.FusedMultiplyAdd(addend, left, right);
+
+        [MethodImpl(MethodImplOptions.AggressiveInlining)]
+        public static float Sum(Vector128<float> value) => Vector128.Sum(value);
+    }
+
+    private readonly struct WidthScalar : IWidth<float>
+    {
+        public static int Count => 1;
+
+        public static float Zero => 0f;
+
+        [MethodImpl(MethodImplOptions.AggressiveInlining)]
+        public static float Create(float value) => value;
+
+        [MethodImpl(MethodImplOptions.AggressiveInlining)]
+        public static unsafe float Load(float* source) => *source;
+
+        [MethodImpl(MethodImplOptions.AggressiveInlining)]
+        public static unsafe void Store(float value, float* destination) => *destination = value;
+
+        [MethodImpl(MethodImplOptions.AggressiveInlining)]
+        public static float Add(float left, float right) => left + right;
+
+        [MethodImpl(MethodImplOptions.AggressiveInlining)]
+        public static float Multiply(float left, float right) => left * right;
+
+        [MethodImpl(MethodImplOptions.AggressiveInlining)]
+        public static float MultiplyAdd(float left, float right, float addend) => (left * right) + addend;
+
+        [MethodImpl(MethodImplOptions.AggressiveInlining)]
+        public static float Sum(float value) => value;
     }
 
     /// <summary>A vector count known to the JIT, so a generic tail kernel compiles to straight-line code for exactly that many accumulators.</summary>

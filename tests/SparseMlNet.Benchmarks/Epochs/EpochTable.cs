@@ -1,5 +1,4 @@
 using System.Globalization;
-using System.Runtime.Intrinsics.X86;
 using MathNet.Numerics.Statistics;
 using SparseMlNet.Data;
 using SparseMlNet.Kernels;
@@ -53,7 +52,13 @@ internal static class EpochTable
     /// <summary>One line describing the cores, SIMD path and dense BLAS in use.</summary>
     public static string Environment()
     {
-        string simd = Avx512F.IsSupported ? "AVX-512 kernels" : Fma.IsSupported ? "AVX2+FMA kernels" : "scalar kernels";
+        string simd = SparseKernels.ActiveVectorBits switch
+        {
+            512 => "AVX-512 kernels",
+            256 => "AVX2+FMA kernels",
+            128 => "Vector128 kernels",
+            _ => "scalar kernels",
+        };
         return Invariant($"Machine: {System.Environment.ProcessorCount} cores, {simd}, dense GEMM: {(Gemm.UsesOpenBlas ? "OpenBLAS" : "managed fallback")}, .NET {System.Environment.Version}");
     }
 
