@@ -152,8 +152,9 @@ public sealed class MlpTrainerOptions
     public ImageAugmentation? Augmentation { get; set; }
 
     /// <summary>
-    /// A custom evolution policy (prune and growth criteria). When null: SET uses <see cref="TopologyEvolution.Set"/>(<see cref="Zeta"/>, <see cref="EvolveOutputLayer"/>),
-    /// FixProb and dense use none. Setting it with <see cref="NetworkKind.Dense"/> is an error.
+    /// A custom evolution policy (prune and growth criteria, schedule) for <see cref="NetworkKind.Set"/>, the one evolving kind. When null, SET's policy is
+    /// built from <see cref="Zeta"/>, <see cref="Growth"/>, <see cref="EvolveEvery"/>, <see cref="EvolutionStopEpoch"/>, <see cref="ZetaSchedule"/> and
+    /// <see cref="EvolveOutputLayer"/>. FixProb and dense never evolve: setting it with either is an error.
     /// </summary>
     public TopologyEvolution? Evolution { get; set; }
 
@@ -186,7 +187,7 @@ public sealed class MlpTrainerOptions
         NetworkKind.Set => Evolution ?? (Growth == GrowthKind.Gradient
             ? TopologyEvolution.RigL(Zeta, EvolveOutputLayer, Schedule())
             : TopologyEvolution.Set(Zeta, EvolveOutputLayer, schedule: Schedule())),
-        NetworkKind.FixProb => Evolution,
+        NetworkKind.FixProb => null,
         _ => null,
     };
 
@@ -198,7 +199,7 @@ public sealed class MlpTrainerOptions
 
     /// <summary>Checks every value and throws naming the first one out of range.</summary>
     /// <exception cref="ArgumentOutOfRangeException">A hyperparameter outside its documented range; the parameter name is the property's.</exception>
-    /// <exception cref="ArgumentException">No hidden layer sizes, or an <see cref="Evolution"/> policy with a dense network.</exception>
+    /// <exception cref="ArgumentException">No hidden layer sizes, or an <see cref="Evolution"/> policy with a FixProb or dense network.</exception>
     public void Validate()
     {
         if (HiddenLayerSizes is null)
@@ -254,6 +255,11 @@ public sealed class MlpTrainerOptions
         if (EarlyStoppingPatience is int patience && patience < 1)
         {
             throw new ArgumentOutOfRangeException(nameof(EarlyStoppingPatience), patience, "The early-stopping patience must be at least 1 epoch, for example 10, or null to turn early stopping off.");
+        }
+
+        if (Kind == NetworkKind.FixProb && Evolution is not null)
+        {
+            throw new ArgumentException("FixProb is the static sparse baseline: its topology never evolves. Use Kind = Set with this Evolution policy, or remove the policy.", nameof(Evolution));
         }
 
         if (Kind == NetworkKind.Dense && Evolution is not null)

@@ -54,6 +54,17 @@ public sealed class EvolutionScheduleTests
         Assert.Throws<ArgumentOutOfRangeException>(() => new MlpTrainerOptions { EvolutionStopEpoch = 0 }.Validate());
     }
 
+    [Theory]
+    [InlineData(NetworkKind.FixProb)]
+    [InlineData(NetworkKind.Dense)]
+    public void Options_AnEvolutionPolicyOnANonEvolvingKindIsRefused(NetworkKind kind)
+    {
+        var options = new MlpTrainerOptions { Kind = kind, Evolution = TopologyEvolution.Set(0.3) };
+        var error = Assert.Throws<ArgumentException>(options.Validate);
+        Assert.Equal(nameof(MlpTrainerOptions.Evolution), error.ParamName);
+        Assert.Null(new MlpTrainerOptions { Kind = NetworkKind.FixProb }.ResolveEvolution());
+    }
+
     [Fact]
     public void Training_FollowsTheSchedule_TopologyChangesOnlyAfterScheduledEpochs()
     {
