@@ -42,6 +42,7 @@ internal static class HyperparameterTable
         new("OutputActivation", "--output-activation", "identity|tanh", "Reconstruction activation of the autoencoder."),
         new("EvolveOutputLayer", "--evolve-output", "", "SET: evolve the output layer too (by default only hidden layers evolve, as in the reference implementation)."),
         new("Growth", "--growth", "random|gradient", "Where SET grows new connections: random (SET) or gradient (RigL: largest |∂L/∂W| at empty positions, computed in chunks, zero-start)."),
+        new("NeuronPruneThreshold", "--prune-neurons", "τ", "SET: after each evolution remove hidden neurons whose strength is below τ × their layer's mean (Curci et al. 2021), shrinking the layers; in (0, 1)."),
         new("EvolveEvery", "--evolve-every", "N", "SET: evolve the topology after every N-th epoch (never after the last); ≥ 1."),
         new("EvolutionStopEpoch", "--evolution-stop", "EPOCH", "SET: no topology evolution after this epoch (RigL's T_end); ≥ 1."),
         new("ZetaSchedule", "--zeta-schedule", "constant|cosine", "How ζ changes over the run: constant (SET) or cosine decay to 0 at --evolution-stop or the last epoch (RigL)."),

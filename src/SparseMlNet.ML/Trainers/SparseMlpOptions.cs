@@ -141,6 +141,9 @@ public sealed class SparseMlpOptions
     [JsonConverter(typeof(JsonStringEnumConverter))]
     public ZetaSchedule ZetaSchedule { get; set; } = ZetaSchedule.Constant;
 
+    /// <inheritdoc cref="MlpTrainerOptions.NeuronPruneThreshold"/>
+    public double? NeuronPruneThreshold { get; set; }
+
     /// <inheritdoc cref="MlpTrainerOptions.Augmentation"/>
     [JsonIgnore]
     public ImageAugmentation? Augmentation { get; set; }

@@ -29,22 +29,37 @@ public sealed class MultilayerPerceptron
         }
 
         Kind = kind;
-        Layers = layers;
+        _layers = [.. layers];
         Activations = activations;
         Loss = loss;
     }
+
+    private readonly Layer[] _layers;
 
     /// <summary>SET, FixProb or dense.</summary>
     public NetworkKind Kind { get; }
 
     /// <summary>The layers from input to output.</summary>
-    public IReadOnlyList<Layer> Layers { get; }
+    public IReadOnlyList<Layer> Layers => _layers;
 
     /// <summary>One activation per layer; the output layer's is <see cref="ActivationKind.Identity"/> under softmax cross-entropy (the softmax belongs to the loss).</summary>
     public IReadOnlyList<Activation> Activations { get; }
 
     /// <summary>The objective the network is trained for.</summary>
     public LossKind Loss { get; }
+
+    /// <summary>Replaces layers <paramref name="index"/> and <paramref name="index"/> + 1 together (hidden-neuron pruning shrinks the neurons between them).</summary>
+    /// <exception cref="ArgumentException">The new pair does not chain with the neighbouring layers.</exception>
+    internal void ReplacePair(int index, Layer first, Layer second)
+    {
+        if (first.Outputs != second.Inputs || first.Inputs != _layers[index].Inputs || second.Outputs != _layers[index + 1].Outputs)
+        {
+            throw new ArgumentException("The replacement layers do not chain with the network.", nameof(first));
+        }
+
+        _layers[index] = first;
+        _layers[index + 1] = second;
+    }
 
     /// <summary>Number of input features.</summary>
     public int InputCount => Layers[0].Inputs;

@@ -2,6 +2,7 @@ using SparseMlNet.Data;
 using SparseMlNet.Networks;
 using SparseMlNet.Networks.Activations;
 using SparseMlNet.Networks.Losses;
+using SparseMlNet.Topology;
 
 namespace SparseMlNet.Training;
 
@@ -139,7 +140,7 @@ public sealed class MlpTrainer
             allReluAlpha: _options.AllReluAlpha);
         TrainingStarted?.Invoke(this, network);
         var settings = _options.Settings(train.Count);
-        var loop = new TrainingLoop(network, settings, _options.ResolveEvolution());
+        var loop = new TrainingLoop(network, settings, _options.ResolveEvolution(), _options.NeuronPruneThreshold is double tau ? new NeuronPruning(tau) : null);
         var stopping = _options.EarlyStoppingPatience is int patience ? new EarlyStopping(network, patience) : null;
         int epochs = loop.Run(
             new ClassificationObjective(train, weights, _options.Augmentation),

@@ -148,6 +148,13 @@ public sealed class MlpTrainerOptions
     /// <summary>How ζ changes over the run: <see cref="ZetaSchedule.Constant"/> (SET, default) or <see cref="ZetaSchedule.Cosine"/> (RigL's decay to 0 at <see cref="EvolutionStopEpoch"/>, or at the last epoch).</summary>
     public ZetaSchedule ZetaSchedule { get; set; } = ZetaSchedule.Constant;
 
+    /// <summary>
+    /// Hidden-neuron importance pruning (Curci et al. 2021; <see cref="Topology.NeuronPruning"/>): after every evolution step, hidden neurons whose strength
+    /// (Σ|w| of their incoming and outgoing connections) is below this fraction of their layer's mean are removed, shrinking the layers.
+    /// Range: null (off, default) or (0, 1). SET only; not combined with early stopping (the best epoch's network may have other layer sizes).
+    /// </summary>
+    public double? NeuronPruneThreshold { get; set; }
+
     /// <summary>Optional on-the-fly augmentation of image inputs during training (random shifts, horizontal flips); its shape must cover the inputs. Default null.</summary>
     public ImageAugmentation? Augmentation { get; set; }
 
@@ -255,6 +262,18 @@ public sealed class MlpTrainerOptions
         if (EarlyStoppingPatience is int patience && patience < 1)
         {
             throw new ArgumentOutOfRangeException(nameof(EarlyStoppingPatience), patience, "The early-stopping patience must be at least 1 epoch, for example 10, or null to turn early stopping off.");
+        }
+
+        if (NeuronPruneThreshold is double tau && !(tau > 0 && tau < 1))
+        {
+            throw new ArgumentOutOfRangeException(nameof(NeuronPruneThreshold), tau, "The neuron-importance threshold must lie in (0, 1), for example 0.1, or be null for no neuron pruning.");
+        }
+
+        if (NeuronPruneThreshold is not null && (Kind != NetworkKind.Set || EarlyStoppingPatience is not null))
+        {
+            throw new ArgumentException(
+                "Hidden-neuron pruning needs an evolving sparse network (Kind = Set) and no early stopping (the best epoch's network may have other layer sizes).",
+                nameof(NeuronPruneThreshold));
         }
 
         if (Kind == NetworkKind.FixProb && Evolution is not null)

@@ -11,7 +11,7 @@ namespace SparseMlNet.Training;
 /// topology evolution when the policy's <see cref="IEvolutionSchedule"/> says so (SET: after every epoch but the last), metrics. Reproducible from one seed: the shuffle, dropout masks, input noise and evolution
 /// each draw from streams derived from (seed, epoch), independent of the number of cores.
 /// </summary>
-internal sealed class TrainingLoop(MultilayerPerceptron network, TrainingSettings settings, TopologyEvolution? evolution)
+internal sealed class TrainingLoop(MultilayerPerceptron network, TrainingSettings settings, TopologyEvolution? evolution, NeuronPruning? neuronPruning = null)
 {
     /// <summary>Runs the loop.</summary>
     /// <param name="objective">The data and loss.</param>
@@ -79,6 +79,12 @@ internal sealed class TrainingLoop(MultilayerPerceptron network, TrainingSetting
             if (evolution is not null && evolution.Schedule.ShouldEvolve(epoch, settings.Epochs) && !stop)
             {
                 Evolve(epoch, seed, evolution.Schedule.ZetaAt(evolution.Zeta, epoch, settings.Epochs), propagation);
+                if (neuronPruning is not null && neuronPruning.Prune(network).Sum() > 0)
+                {
+                    // The layers shrank: new buffers for their new sizes (work and memory shrink with them).
+                    propagation = new Propagation(network, batchSize, training: true);
+                }
+
                 propagation.ResizeGradients();
             }
 
