@@ -197,22 +197,7 @@ internal sealed class SelectCommand : Command
             return $"{Stability.Name} compares the runs of an ensemble, so it needs {runs} 2 or more (for example {runs} 10); there is 1 run.";
         }
 
-        try
-        {
-            options.Validate();
-            return null;
-        }
-        catch (ArgumentException ex)
-        {
-            string option = Hyperparameters.NameOf(ex.ParamName);
-            return $"{option}: {WithoutParameterSuffix(ex.Message)}";
-        }
-    }
-
-    private static string WithoutParameterSuffix(string message)
-    {
-        int cut = message.IndexOf(" (Parameter '", StringComparison.Ordinal);
-        return cut >= 0 ? message[..cut] : message;
+        return Hyperparameters.RangeError(options.Validate);
     }
 
     private int Execute(ParseResult parse, CancellationToken cancellationToken) => UserErrors.Run(_terminal, () =>
@@ -315,7 +300,7 @@ internal sealed class SelectCommand : Command
         catch (ArgumentException ex) when (ex is not ArgumentNullException)
         {
             // Constant or missing columns, a single class: reported without .NET's " (Parameter 'features')" suffix.
-            throw new CliException($"'{source}': {WithoutParameterSuffix(ex.Message)}", ex);
+            throw new CliException($"'{source}': {UserErrors.WithoutParameterSuffix(ex.Message)}", ex);
         }
     }
 
@@ -341,13 +326,9 @@ internal sealed class SelectCommand : Command
         }
 
         NeuroFSOptions options = NeuroFSOptionsOf(parse.CommandResult);
-        try
+        if (Hyperparameters.RangeError(options.Validate) is { } problem)
         {
-            options.Validate();
-        }
-        catch (ArgumentOutOfRangeException ex)
-        {
-            UserErrors.ReportUsage(_terminal, $"{Hyperparameters.NameOf(ex.ParamName)}: {WithoutParameterSuffix(ex.Message)}", Name);
+            UserErrors.ReportUsage(_terminal, problem, Name);
             return UserErrors.UsageExitCode;
         }
 
@@ -420,7 +401,7 @@ internal sealed class SelectCommand : Command
         }
         catch (ArgumentException ex) when (ex is not ArgumentNullException)
         {
-            throw new CliException($"Cannot evaluate the selection: {WithoutParameterSuffix(ex.Message)}", ex);
+            throw new CliException($"Cannot evaluate the selection: {UserErrors.WithoutParameterSuffix(ex.Message)}", ex);
         }
     }
 

@@ -155,7 +155,7 @@ internal sealed class TrainCommand : Command
             }
             catch (ArgumentException ex)
             {
-                throw new CliException($"{ImageShapeOption.Name}: {ex.Message.Split(" (Parameter", 2)[0]}");
+                throw new CliException($"{ImageShapeOption.Name}: {UserErrors.WithoutParameterSuffix(ex.Message)}");
             }
         }
 
@@ -223,32 +223,9 @@ internal sealed class TrainCommand : Command
         }
     }
 
-    /// <summary>
-    /// Checks the hyperparameters with the engine's own rules (<see cref="MlpTrainerOptions.Validate"/>), naming the option rather than the property.
-    /// Done at invocation: option defaults are not yet applied while validators run.
-    /// </summary>
+    /// <summary>Checks the hyperparameters with the engine's own rules (<see cref="MlpTrainerOptions.Validate"/>), naming the option rather than the property.</summary>
     /// <returns>The message of the first value out of range, or null.</returns>
-    internal string? CheckRanges(MlpTrainerOptions options)
-    {
-        try
-        {
-            options.Validate();
-            return null;
-        }
-        catch (ArgumentException ex)
-        {
-            return $"{OptionFor(ex.ParamName)}: {WithoutParameterSuffix(ex.Message)}";
-        }
-    }
-
-    private string OptionFor(string? property) => Hyperparameters.NameOf(property);
-
-    /// <summary>Drops the " (Parameter 'x')" and "Actual value was …" parts .NET appends to argument exception messages.</summary>
-    private static string WithoutParameterSuffix(string message)
-    {
-        int cut = message.IndexOf(" (Parameter '", StringComparison.Ordinal);
-        return cut >= 0 ? message[..cut] : message;
-    }
+    internal string? CheckRanges(MlpTrainerOptions options) => Hyperparameters.RangeError(options.Validate);
 
     private static void RequirePair(CommandResult result, Option<string?> images, Option<string?> labels)
     {

@@ -61,6 +61,25 @@ internal sealed class HyperparameterOptions
     /// <summary>The option name of an engine property (for error messages), or the property name when it has none.</summary>
     public string NameOf(string? property) => _bindings.FirstOrDefault(b => b.Property == property).Option?.Name ?? property ?? "an option";
 
+    /// <summary>
+    /// Runs an engine options object's own range checks and words the first failure for the command line, naming the option rather than the
+    /// property; done at invocation, as option defaults are not yet applied while validators run.
+    /// </summary>
+    /// <param name="validate">The options' <c>Validate</c>.</param>
+    /// <returns>"--option: message" for the first value out of range, or null.</returns>
+    public string? RangeError(Action validate)
+    {
+        try
+        {
+            validate();
+            return null;
+        }
+        catch (ArgumentException ex)
+        {
+            return $"{NameOf(ex.ParamName)}: {UserErrors.WithoutParameterSuffix(ex.Message)}";
+        }
+    }
+
     /// <summary>Whether the option of <paramref name="property"/> was given on the command line.</summary>
     public bool IsGiven(SymbolResult parse, string property) => parse.GetResult(this[property]) is { Implicit: false };
 
