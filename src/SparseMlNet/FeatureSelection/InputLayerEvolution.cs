@@ -186,7 +186,6 @@ internal sealed class InputLayerEvolution
             return [];
         }
 
-        int hidden = kept.Rows;
         int d = kept.Columns;
         var active = new List<int>(ActiveCount);
         for (int i = 0; i < d; i++)
@@ -197,36 +196,7 @@ internal sealed class InputLayerEvolution
             }
         }
 
-        var best = new RunningTopK(grow);
-        var occupied = new bool[hidden];
-        int[] columnPointers = kept.ColumnPointers;
-        int[] rowsOfColumn = kept.TransposedRowIndices;
-        gradient.ForEachChunk(active.ToArray(), (neurons, g) =>
-        {
-            for (int r = 0; r < neurons.Length; r++)
-            {
-                int i = neurons[r];
-                for (int t = columnPointers[i]; t < columnPointers[i + 1]; t++)
-                {
-                    occupied[rowsOfColumn[t]] = true;
-                }
-
-                ReadOnlySpan<float> row = g.Slice(r * hidden, hidden);
-                for (int j = 0; j < hidden; j++)
-                {
-                    if (!occupied[j])
-                    {
-                        best.Offer(Math.Abs(row[j]), ((long)j * d) + i);
-                    }
-                }
-
-                for (int t = columnPointers[i]; t < columnPointers[i + 1]; t++)
-                {
-                    occupied[rowsOfColumn[t]] = false;
-                }
-            }
-        });
-        return best.SortedPositions();
+        return GradientGrowth.TopEmpty(kept, null, gradient, [.. active], grow);
     }
 
     /// <summary>The connections of <paramref name="matrix"/> flagged in <paramref name="keep"/> (CSR order), with their momentum.</summary>

@@ -31,23 +31,37 @@ public sealed class GradientGrowth : IGradientGrowthCriterion
             return;
         }
 
+        long[] chosen = TopEmpty(matrix, removed.ToArray(), gradient.Chunks, Enumerable.Range(0, matrix.Columns).ToArray(), positions.Length);
+        if (chosen.Length != positions.Length)
+        {
+            throw new InvalidOperationException($"Only {chosen.Length} empty positions for {positions.Length} new connections.");
+        }
+
+        chosen.CopyTo(positions);
+    }
+
+    /// <summary>
+    /// The <paramref name="count"/> empty positions of <paramref name="matrix"/> in the given input columns with the largest |gradient|, ascending
+    /// (ties to the smaller position): one chunk of gradient rows at a time with a running top-k. Connections flagged in <paramref name="removed"/>
+    /// (CSR order; null for none) count as empty.
+    /// </summary>
+    internal static long[] TopEmpty(SparseMatrix matrix, bool[]? removed, CandidateGradient gradient, int[] columns, int count)
+    {
         int outputs = matrix.Rows;
         int inputs = matrix.Columns;
-        var best = new RunningTopK(positions.Length);
+        var best = new RunningTopK(count);
         var occupied = new bool[outputs];
         int[] columnPointers = matrix.ColumnPointers;
         int[] rowsOfColumn = matrix.TransposedRowIndices;
         int[] toCsr = matrix.TransposedToCsr;
-        bool[] removedCopy = removed.ToArray();
-        int[] all = Enumerable.Range(0, inputs).ToArray();
-        gradient.Chunks.ForEachChunk(all, (neurons, g) =>
+        gradient.ForEachChunk(columns, (neurons, g) =>
         {
             for (int r = 0; r < neurons.Length; r++)
             {
                 int c = neurons[r];
                 for (int t = columnPointers[c]; t < columnPointers[c + 1]; t++)
                 {
-                    occupied[rowsOfColumn[t]] = !removedCopy[toCsr[t]];
+                    occupied[rowsOfColumn[t]] = removed is null || !removed[toCsr[t]];
                 }
 
                 ReadOnlySpan<float> row = g.Slice(r * outputs, outputs);
@@ -65,13 +79,6 @@ public sealed class GradientGrowth : IGradientGrowthCriterion
                 }
             }
         });
-
-        long[] chosen = best.SortedPositions();
-        if (chosen.Length != positions.Length)
-        {
-            throw new InvalidOperationException($"Only {chosen.Length} empty positions for {positions.Length} new connections.");
-        }
-
-        chosen.CopyTo(positions);
+        return best.SortedPositions();
     }
 }
