@@ -167,6 +167,20 @@ public sealed class TrainCommandTests : IDisposable
     }
 
     [Fact]
+    public void TrainerOptions_EvolveEveryBatches_MapsAndExcludesEvolveEvery()
+    {
+        (TrainCommand command, ParseResult parse) = Parse("--train-csv", "data.csv", "--evolve-every-batches", "100", "--growth", "gradient");
+        MlpTrainerOptions options = command.TrainerOptions(parse.CommandResult);
+        Assert.Equal(100, options.EvolveEveryBatches);
+        Assert.Null(command.CheckRanges(options));
+
+        (command, parse) = Parse("--train-csv", "data.csv", "--evolve-every-batches", "100", "--evolve-every", "2");
+        string? error = command.CheckRanges(command.TrainerOptions(parse.CommandResult));
+        Assert.NotNull(error);
+        Assert.StartsWith("--evolve-every-batches: ", error, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void Run_RangeError_NamesTheOptionNotTheProperty()
     {
         CliRun run = CliRun.Of("train", "--batch-size", "0");

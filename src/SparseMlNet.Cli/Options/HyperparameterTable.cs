@@ -44,6 +44,7 @@ internal static class HyperparameterTable
         new("Growth", "--growth", "random|gradient", "Where SET grows new connections: random (SET) or gradient (RigL: largest |∂L/∂W| at empty positions, computed in chunks, zero-start)."),
         new("NeuronPruneThreshold", "--prune-neurons", "τ", "SET: after each evolution remove hidden neurons whose strength is below τ × their layer's mean (Curci et al. 2021), shrinking the layers; in (0, 1)."),
         new("EvolveEvery", "--evolve-every", "N", "SET: evolve the topology after every N-th epoch (never after the last); ≥ 1."),
+        new("EvolveEveryBatches", "--evolve-every-batches", "ΔT", "SET: evolve the topology after every ΔT-th mini-batch of the run instead of per epoch (RigL's ΔT; gradient growth then uses that mini-batch's gradient); ≥ 1. Not with --evolve-every."),
         new("EvolutionStopEpoch", "--evolution-stop", "EPOCH", "SET: no topology evolution after this epoch (RigL's T_end); ≥ 1."),
         new("ZetaSchedule", "--zeta-schedule", "constant|cosine", "How ζ changes over the run: constant (SET) or cosine decay to 0 at --evolution-stop or the last epoch (RigL)."),
         new("EvolveDecoder", "--evolve-decoder", "", "Let SET evolve the decoder too, as the reference implementation does (default: encoder only)."),

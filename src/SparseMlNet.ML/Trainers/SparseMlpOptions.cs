@@ -133,6 +133,9 @@ public sealed class SparseMlpOptions
     [Range(1, 10, 1, logBase: false)]
     public int EvolveEvery { get; set; } = 1;
 
+    /// <inheritdoc cref="MlpTrainerOptions.EvolveEveryBatches"/>
+    public int? EvolveEveryBatches { get; set; }
+
     /// <inheritdoc cref="MlpTrainerOptions.EvolutionStopEpoch"/>
     public int? EvolutionStopEpoch { get; set; }
 

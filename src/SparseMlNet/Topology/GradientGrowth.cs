@@ -7,7 +7,8 @@ namespace SparseMlNet.Topology;
 /// with the largest gradient magnitude |∂L/∂W| grow, at zero weight (with <see cref="TopologyEvolution.NewWeightScale"/> 0, the default). Truly
 /// sparse: the gradient is computed a chunk of 64 input neurons at a time (<see cref="LayerGradient"/>) and only a running top-m of the empty
 /// positions is kept, so memory is O(m + 64 · n_out) and no dense n_out × n_in gradient or mask exists. Ties go to the smaller position.
-/// The gradient is the epoch's last mini-batch's (RigL uses the current batch's at each update step ΔT).
+/// The gradient is that of the last mini-batch trained before the step: the epoch's last with epoch schedules, the current one with RigL's ΔT in
+/// mini-batches (<see cref="EvolutionSchedule.EveryBatchesOf"/>).
 /// </summary>
 public sealed class GradientGrowth : IGradientGrowthCriterion
 {

@@ -142,6 +142,14 @@ public sealed class MlpTrainerOptions
     /// <summary>ΔT: SET evolves the topology after every <see cref="EvolveEvery"/>-th epoch (never after the last); Range: ≥ 1. Default 1 (every epoch, as SET).</summary>
     public int EvolveEvery { get; set; } = 1;
 
+    /// <summary>
+    /// ΔT in mini-batches (RigL's, Evci et al., ICML 2020): SET evolves the topology after every <see cref="EvolveEveryBatches"/>-th mini-batch of the run
+    /// (counted across epochs, never after the run's last), and gradient growth ranks empty positions by that mini-batch's gradient; ζ's cosine decay then
+    /// counts mini-batches too. Range: null (off: evolve every <see cref="EvolveEvery"/> epochs, default) or ≥ 1. Exclusive with <see cref="EvolveEvery"/> ≠ 1:
+    /// one unit per run. RigL uses 100 (ImageNet, CIFAR-10); on Fashion-MNIST, batch 128, one epoch is 469 mini-batches.
+    /// </summary>
+    public int? EvolveEveryBatches { get; set; }
+
     /// <summary>T_end: no topology evolution after this epoch (RigL's stop epoch); Range: null (the whole run) or ≥ 1. Default null.</summary>
     public int? EvolutionStopEpoch { get; set; }
 
@@ -160,7 +168,7 @@ public sealed class MlpTrainerOptions
 
     /// <summary>
     /// A custom evolution policy (prune and growth criteria, schedule) for <see cref="NetworkKind.Set"/>, the one evolving kind. When null, SET's policy is
-    /// built from <see cref="Zeta"/>, <see cref="Growth"/>, <see cref="EvolveEvery"/>, <see cref="EvolutionStopEpoch"/>, <see cref="ZetaSchedule"/> and
+    /// built from <see cref="Zeta"/>, <see cref="Growth"/>, <see cref="EvolveEvery"/>, <see cref="EvolveEveryBatches"/>, <see cref="EvolutionStopEpoch"/>, <see cref="ZetaSchedule"/> and
     /// <see cref="EvolveOutputLayer"/>. FixProb and dense never evolve: setting it with either is an error.
     /// </summary>
     public TopologyEvolution? Evolution { get; set; }
@@ -198,11 +206,13 @@ public sealed class MlpTrainerOptions
         _ => null,
     };
 
-    /// <summary>The schedule of <see cref="EvolveEvery"/>, <see cref="EvolutionStopEpoch"/> and <see cref="ZetaSchedule"/>; SET's own when all are at their defaults.</summary>
+    /// <summary>The schedule of <see cref="EvolveEvery"/> or <see cref="EvolveEveryBatches"/>, <see cref="EvolutionStopEpoch"/> and <see cref="ZetaSchedule"/>; SET's own when all are at their defaults.</summary>
     private EvolutionSchedule Schedule() =>
-        EvolveEvery == 1 && EvolutionStopEpoch is null && ZetaSchedule == ZetaSchedule.Constant
-            ? EvolutionSchedule.EveryEpoch
-            : new EvolutionSchedule(EvolveEvery, EvolutionStopEpoch, ZetaSchedule == ZetaSchedule.Cosine);
+        EvolveEveryBatches is int batches
+            ? EvolutionSchedule.EveryBatchesOf(batches, EvolutionStopEpoch, ZetaSchedule == ZetaSchedule.Cosine)
+            : EvolveEvery == 1 && EvolutionStopEpoch is null && ZetaSchedule == ZetaSchedule.Constant
+                ? EvolutionSchedule.EveryEpoch
+                : new EvolutionSchedule(EvolveEvery, EvolutionStopEpoch, ZetaSchedule == ZetaSchedule.Cosine);
 
     /// <summary>Checks every value and throws naming the first one out of range.</summary>
     /// <exception cref="ArgumentOutOfRangeException">A hyperparameter outside its documented range; the parameter name is the property's.</exception>
@@ -242,6 +252,18 @@ public sealed class MlpTrainerOptions
         if (EvolveEvery < 1)
         {
             throw new ArgumentOutOfRangeException(nameof(EvolveEvery), EvolveEvery, "Evolve the topology every N epochs with N ≥ 1, for example 1.");
+        }
+
+        if (EvolveEveryBatches is < 1)
+        {
+            throw new ArgumentOutOfRangeException(nameof(EvolveEveryBatches), EvolveEveryBatches, "Evolve the topology every ΔT mini-batches with ΔT ≥ 1, for example 100, or null to count in epochs (EvolveEvery).");
+        }
+
+        if (EvolveEveryBatches is not null && EvolveEvery != 1)
+        {
+            throw new ArgumentException(
+                $"Give the evolution interval in one unit: EvolveEvery = {EvolveEvery} epochs and EvolveEveryBatches = {EvolveEveryBatches} mini-batches are both set; keep EvolveEvery at 1 or EvolveEveryBatches null.",
+                nameof(EvolveEveryBatches));
         }
 
         if (EvolutionStopEpoch is < 1)

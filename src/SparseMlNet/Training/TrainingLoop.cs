@@ -8,7 +8,8 @@ namespace SparseMlNet.Training;
 
 /// <summary>
 /// The epoch loop shared by every trainer (classifier, autoencoder): shuffle, mini-batch forward/backward/update, optional evaluation,
-/// topology evolution when the policy's <see cref="IEvolutionSchedule"/> says so (SET: after every epoch but the last), metrics. Reproducible from one seed: the shuffle, dropout masks, input noise and evolution
+/// topology evolution when the policy's <see cref="IEvolutionSchedule"/> says so (SET: after every epoch but the last; RigL-style schedules also after
+/// every ΔT-th mini-batch, with that mini-batch's gradient), metrics. Reproducible from one seed: the shuffle, dropout masks, input noise and evolution
 /// each draw from streams derived from (seed, epoch), independent of the number of cores.
 /// </summary>
 internal sealed class TrainingLoop(MultilayerPerceptron network, TrainingSettings settings, TopologyEvolution? evolution, NeuronPruning? neuronPruning = null)
@@ -45,12 +46,14 @@ internal sealed class TrainingLoop(MultilayerPerceptron network, TrainingSetting
         int batches = (n + batchSize - 1) / batchSize;
         bool dropout = settings.Dropout > 0;
         var guard = new DivergenceGuard(network, settings.LearningRate);
+        long step = 0;
         for (int epoch = 1; epoch <= settings.Epochs; epoch++)
         {
             var clock = Stopwatch.StartNew();
             SeedStreams.CreateRandom(seed, epoch, 1, 0, 0).Shuffle(order);
             double lossSum = 0;
             long correct = 0;
+            double batchEvolveSeconds = 0;
             for (int b = 0; b < batches; b++)
             {
                 cancellationToken.ThrowIfCancellationRequested();
@@ -65,11 +68,20 @@ internal sealed class TrainingLoop(MultilayerPerceptron network, TrainingSetting
                 correct += hits;
                 propagation.Backward(dropout);
                 propagation.Update(settings.LearningRate, settings.Momentum, settings.WeightDecay);
+                step++;
+                if (evolution is not null && evolution.Schedule.ShouldEvolveAfterBatch(step, batches, settings.Epochs))
+                {
+                    // RigL's ΔT in mini-batches: the gradient is this mini-batch's (its inputs and deltas are still in the buffers).
+                    long evolveStart = Stopwatch.GetTimestamp();
+                    propagation = EvolveAndPrune(epoch, b + 1, seed, evolution.Schedule.ZetaAtBatch(evolution.Zeta, step, batches, settings.Epochs), propagation, batchSize);
+                    batchEvolveSeconds += Stopwatch.GetElapsedTime(evolveStart).TotalSeconds;
+                }
+
                 onBatch?.Invoke(new BatchProgress(epoch, settings.Epochs, b + 1, batches));
             }
 
             guard.CheckEpoch(epoch, lossSum / n / objective.LossNormaliser);
-            double trainSeconds = clock.Elapsed.TotalSeconds;
+            double trainSeconds = clock.Elapsed.TotalSeconds - batchEvolveSeconds;
             clock.Restart();
             var test = evaluate?.Invoke();
             var validation = validate?.Invoke();
@@ -78,17 +90,10 @@ internal sealed class TrainingLoop(MultilayerPerceptron network, TrainingSetting
             clock.Restart();
             if (evolution is not null && evolution.Schedule.ShouldEvolve(epoch, settings.Epochs) && !stop)
             {
-                Evolve(epoch, seed, evolution.Schedule.ZetaAt(evolution.Zeta, epoch, settings.Epochs), propagation);
-                if (neuronPruning is not null && neuronPruning.Prune(network).Sum() > 0)
-                {
-                    // The layers shrank: new buffers for their new sizes (work and memory shrink with them).
-                    propagation = new Propagation(network, batchSize, training: true);
-                }
-
-                propagation.ResizeGradients();
+                propagation = EvolveAndPrune(epoch, 0, seed, evolution.Schedule.ZetaAt(evolution.Zeta, epoch, settings.Epochs), propagation, batchSize);
             }
 
-            double evolveSeconds = clock.Elapsed.TotalSeconds;
+            double evolveSeconds = clock.Elapsed.TotalSeconds + batchEvolveSeconds;
             onEpoch?.Invoke(new EpochMetrics
             {
                 Epoch = epoch,
@@ -116,9 +121,27 @@ internal sealed class TrainingLoop(MultilayerPerceptron network, TrainingSetting
         return epochsRun;
     }
 
-    private void Evolve(int epoch, ulong seed, double zeta, Propagation propagation)
+    /// <summary>
+    /// One evolution step with ζ = <paramref name="zeta"/>, then neuron pruning if on; returns the propagation to train on (new buffers when layers
+    /// shrank). <paramref name="batch"/> is 0 for the step after an epoch, else the 1-based mini-batch of the epoch after which it runs, so each
+    /// step draws from its own random streams (seed, epoch, layer, 3, batch).
+    /// </summary>
+    private Propagation EvolveAndPrune(int epoch, int batch, ulong seed, double zeta, Propagation propagation, int batchSize)
     {
-        // Gradient growth ranks empty positions by the loss gradient of the epoch's last mini-batch (its inputs and deltas are still in the buffers).
+        Evolve(epoch, batch, seed, zeta, propagation);
+        if (neuronPruning is not null && neuronPruning.Prune(network).Sum() > 0)
+        {
+            // The layers shrank: new buffers for their new sizes (work and memory shrink with them).
+            propagation = new Propagation(network, batchSize, training: true);
+        }
+
+        propagation.ResizeGradients();
+        return propagation;
+    }
+
+    private void Evolve(int epoch, int batch, ulong seed, double zeta, Propagation propagation)
+    {
+        // Gradient growth ranks empty positions by the loss gradient of the last mini-batch trained (its inputs and deltas are still in the buffers).
         var gradients = new LayerGradient?[network.Layers.Count];
         if (evolution!.Growth is IGradientGrowthCriterion)
         {
@@ -141,7 +164,7 @@ internal sealed class TrainingLoop(MultilayerPerceptron network, TrainingSetting
             bool output = l == network.Layers.Count - 1;
             if (network.Layers[l] is SparseLayer sparse && (!output || evolution!.EvolveOutputLayer))
             {
-                evolution!.Evolve(sparse, SeedStreams.CreateRandom(seed, epoch, l, 3, 0), zeta, gradients[l]);
+                evolution!.Evolve(sparse, SeedStreams.CreateRandom(seed, epoch, l, 3, batch), zeta, gradients[l]);
             }
         });
     }
