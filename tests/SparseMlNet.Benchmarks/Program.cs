@@ -27,6 +27,12 @@ try
         return 0;
     }
 
+    if (args.Contains("--policy-table"))
+    {
+        SparseMlNet.Benchmarks.Policies.PolicyTable.Run(SparseMlNet.Benchmarks.Policies.PolicyTableOptions.Parse(args), Console.Out);
+        return 0;
+    }
+
     if (args.Contains("--selection-table"))
     {
         SelectionTable.Run(SelectionTableOptions.Parse(args), Console.Out);
@@ -45,6 +51,7 @@ try
     {
         Console.WriteLine(ModeOptions.Usage);
         Console.WriteLine(SelectionTableOptions.Usage);
+        Console.WriteLine(SparseMlNet.Benchmarks.Policies.PolicyTableOptions.Usage);
 #if MLNET
         Console.WriteLine(SparseMlNet.Benchmarks.MLNet.ClassifierTable.Usage);
 #endif
