@@ -222,7 +222,22 @@ public sealed class TrainCommandTests : IDisposable
         Assert.NotNull(model.Scaler);
         Assert.Equal(64, model.FeatureNames!.Count);
         Assert.Equal("9", model.ClassName(9));
+        Assert.Equal(new TrainingPolicy(SparseMlNet.Topology.GrowthKind.Random, 0.3, SparseMlNet.Topology.ZetaSchedule.Constant, 1, null, null, null, false, [0]), model.Policy);
         Assert.Contains("\"epochs\": 3", File.ReadAllText(Path.Combine(output, "run.json")), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Run_TrainWithRigLPolicy_RecordsItInTheModel()
+    {
+        string output = Path.Combine(_folder.FullName, "rigl");
+
+        CliRun run = CliRun.Of(
+            "train", "--train-csv", CliRun.Digits, "--hidden-sizes", "32", "--epsilon", "4", "--epochs", "3", "--batch-size", "64",
+            "--growth", "gradient", "--zeta-schedule", "cosine", "--evolve-every-batches", "5", "--evolution-stop", "2", "-o", output);
+
+        Assert.True(run.ExitCode == 0, run.Error);
+        var policy = ModelSerializer.Load(Path.Combine(output, "model.spmlnet")).Policy!;
+        Assert.Equal((SparseMlNet.Topology.GrowthKind.Gradient, SparseMlNet.Topology.ZetaSchedule.Cosine, (int?)5, (int?)2), (policy.Growth, policy.ZetaSchedule, policy.EvolveEveryBatches, policy.EvolutionStopEpoch));
     }
 
     private static (TrainCommand Command, ParseResult Parse) Parse(params string[] args)

@@ -271,7 +271,7 @@ internal sealed class TrainCommand : Command
         var trainer = new MlpTrainer(options);
         if (parse.GetValue(SnapshotEvery) is { } every)
         {
-            SaveSnapshots(trainer, every, options.Epochs, Path.Combine(folder, "snapshots"), scaler, data);
+            SaveSnapshots(trainer, every, options, Path.Combine(folder, "snapshots"), scaler, data);
         }
 
         MultilayerPerceptron network;
@@ -289,19 +289,22 @@ internal sealed class TrainCommand : Command
             }
         }
 
-        ModelSerializer.Save(new ModelBundle(network, scaler, data.ClassNames, data.Train.FeatureNames), modelPath);
+        ModelSerializer.Save(new ModelBundle(network, scaler, data.ClassNames, data.Train.FeatureNames, TrainingPolicy.From(options, network)), modelPath);
         run.Complete();
         report.PrintSummary(network, modelPath, metricsPath);
         return 0;
     });
 
     /// <summary>Saves the network as it starts (epoch 0) and after every <paramref name="every"/>-th and the last epoch, with the run's scaler and names.</summary>
-    private static void SaveSnapshots(MlpTrainer trainer, int every, int epochs, string folder, FeatureScaler? scaler, TrainTestSets data)
+    private static void SaveSnapshots(MlpTrainer trainer, int every, MlpTrainerOptions options, string folder, FeatureScaler? scaler, TrainTestSets data)
     {
         Directory.CreateDirectory(folder);
+        int epochs = options.Epochs;
         MultilayerPerceptron? network = null;
         void Save(int epoch) =>
-            ModelSerializer.Save(new ModelBundle(network!, scaler, data.ClassNames, data.Train.FeatureNames), Path.Combine(folder, SnapshotName(epoch) + ModelSerializer.FileExtension));
+            ModelSerializer.Save(
+                new ModelBundle(network!, scaler, data.ClassNames, data.Train.FeatureNames, TrainingPolicy.From(options, network!)),
+                Path.Combine(folder, SnapshotName(epoch) + ModelSerializer.FileExtension));
 
         trainer.TrainingStarted += (_, started) =>
         {

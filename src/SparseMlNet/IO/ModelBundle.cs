@@ -19,9 +19,12 @@ public sealed class ModelBundle
     /// Its <see cref="FeatureScaler.FeatureCount"/> must equal the network's <see cref="MultilayerPerceptron.InputCount"/>.</param>
     /// <param name="classNames">Name of each output class (index k names output k), length <see cref="MultilayerPerceptron.OutputCount"/>; null for none. Copied.</param>
     /// <param name="featureNames">Name of each input feature, length <see cref="MultilayerPerceptron.InputCount"/>; null for none. Copied.</param>
+    /// <param name="policy">The dynamic-sparse-training policy the network was trained with (saved from format 2 on), or null for none recorded.
+    /// Its <see cref="TrainingPolicy.NeuronsRemoved"/>, when given, has one entry per hidden layer.</param>
     /// <exception cref="ArgumentNullException"><paramref name="network"/> is null.</exception>
-    /// <exception cref="ArgumentException">The scaler's feature count, the number of class names or the number of feature names does not match the network, or a name is null.</exception>
-    public ModelBundle(MultilayerPerceptron network, FeatureScaler? scaler = null, IReadOnlyList<string>? classNames = null, IReadOnlyList<string>? featureNames = null)
+    /// <exception cref="ArgumentException">The scaler's feature count, the number of class names or the number of feature names does not match the network, a name is null,
+    /// or the policy's neurons-removed list is not one non-negative count per hidden layer.</exception>
+    public ModelBundle(MultilayerPerceptron network, FeatureScaler? scaler = null, IReadOnlyList<string>? classNames = null, IReadOnlyList<string>? featureNames = null, TrainingPolicy? policy = null)
     {
         ArgumentNullException.ThrowIfNull(network);
         if (scaler is not null && scaler.FeatureCount != network.InputCount)
@@ -31,8 +34,15 @@ public sealed class ModelBundle
                 nameof(scaler));
         }
 
+        if (policy?.NeuronsRemoved is { } removed && (removed.Count != network.Layers.Count - 1 || removed.Any(n => n < 0)))
+        {
+            throw new ArgumentException(
+                $"The policy lists neurons removed for {removed.Count} hidden layers (each ≥ 0); the network has {network.Layers.Count - 1}.", nameof(policy));
+        }
+
         Network = network;
         Scaler = scaler;
+        Policy = policy;
         ClassNames = CopyNames(classNames, network.OutputCount, "class", "outputs", nameof(classNames));
         FeatureNames = CopyNames(featureNames, network.InputCount, "feature", "inputs", nameof(featureNames));
     }
@@ -42,6 +52,9 @@ public sealed class ModelBundle
 
     /// <summary>The scaler applied to raw features before the network (fitted on the training data only), or null when the network takes raw features.</summary>
     public FeatureScaler? Scaler { get; }
+
+    /// <summary>The dynamic-sparse-training policy and schedule the network was trained with, or null when none was recorded (format 1 files, FixProb, dense, custom policies).</summary>
+    public TrainingPolicy? Policy { get; }
 
     /// <summary>Name of each class, index k naming output k (for example the label texts of a CSV file), or null.</summary>
     public IReadOnlyList<string>? ClassNames { get; }

@@ -3,6 +3,7 @@ using SparseMlNet.Networks;
 using SparseMlNet.Networks.Activations;
 using SparseMlNet.Networks.Losses;
 using SparseMlNet.Sparse;
+using SparseMlNet.Topology;
 
 namespace SparseMlNet.IO;
 
@@ -12,8 +13,11 @@ namespace SparseMlNet.IO;
 /// </summary>
 internal static class ModelFormat
 {
-    /// <summary>The newest format version this build writes and reads.</summary>
-    public const uint Version = 1;
+    /// <summary>The newest format version this build writes and reads: 2 (version 1 had no training-policy section; it is still read).</summary>
+    public const uint Version = 2;
+
+    /// <summary>The first version with the training-policy section after the feature names.</summary>
+    public const uint PolicyVersion = 2;
 
     /// <summary>Bytes before the body: magic (8) and version (4).</summary>
     public const int HeaderLength = 12;
@@ -107,6 +111,34 @@ internal static class ModelFormat
         0 => ScalingKind.None,
         1 => ScalingKind.Standardize,
         2 => ScalingKind.MinMax,
+        _ => null,
+    };
+
+    public static byte Encode(GrowthKind growth) => growth switch
+    {
+        GrowthKind.Random => 0,
+        GrowthKind.Gradient => 1,
+        _ => throw new ArgumentOutOfRangeException(nameof(growth), growth, "This growth kind has no model file code."),
+    };
+
+    public static GrowthKind? DecodeGrowth(byte code) => code switch
+    {
+        0 => GrowthKind.Random,
+        1 => GrowthKind.Gradient,
+        _ => null,
+    };
+
+    public static byte Encode(ZetaSchedule schedule) => schedule switch
+    {
+        ZetaSchedule.Constant => 0,
+        ZetaSchedule.Cosine => 1,
+        _ => throw new ArgumentOutOfRangeException(nameof(schedule), schedule, "This ζ schedule has no model file code."),
+    };
+
+    public static ZetaSchedule? DecodeZetaSchedule(byte code) => code switch
+    {
+        0 => ZetaSchedule.Constant,
+        1 => ZetaSchedule.Cosine,
         _ => null,
     };
 }

@@ -56,7 +56,7 @@ internal sealed class ModelReader
         ModelBundle model = reader.ReadBody(version);
         if (reader.Remaining != 0)
         {
-            throw reader.Corrupt($"{reader.Remaining} unexpected bytes follow the last section (feature names)");
+            throw reader.Corrupt($"{reader.Remaining} unexpected bytes follow the last section (feature names in format 1, training policy in format 2)");
         }
 
         return model;
@@ -133,12 +133,67 @@ internal sealed class ModelReader
 
     private ModelBundle ReadBody(uint version)
     {
-        _ = version; // Format 1 is the only one so far; later versions branch here.
+        // Format 1 ends after the feature names; format 2 adds the training-policy section. Everything before it is the same in both.
         MultilayerPerceptron network = ReadNetwork();
         FeatureScaler? scaler = ReadScaler(network.InputCount);
         IReadOnlyList<string>? classNames = ReadNames("class names", network.OutputCount);
         IReadOnlyList<string>? featureNames = ReadNames("feature names", network.InputCount);
-        return new ModelBundle(network, scaler, classNames, featureNames);
+        TrainingPolicy? policy = version >= ModelFormat.PolicyVersion ? ReadPolicy(network.Layers.Count - 1) : null;
+        return new ModelBundle(network, scaler, classNames, featureNames, policy);
+    }
+
+    private TrainingPolicy? ReadPolicy(int hiddenLayers)
+    {
+        if (!ReadFlag("training policy"))
+        {
+            return null;
+        }
+
+        byte growthCode = ReadByte("growth kind");
+        var growth = ModelFormat.DecodeGrowth(growthCode) ?? throw Corrupt($"unknown growth kind code {growthCode}");
+        double zeta = ReadDouble("zeta");
+        if (!(zeta >= 0 && zeta < 1))
+        {
+            throw Corrupt($"the policy's zeta is {zeta}; it must lie in [0, 1)");
+        }
+
+        byte scheduleCode = ReadByte("zeta schedule");
+        var schedule = ModelFormat.DecodeZetaSchedule(scheduleCode) ?? throw Corrupt($"unknown zeta schedule code {scheduleCode}");
+        int every = ReadInt32("evolve-every epochs");
+        int everyBatches = ReadInt32("evolve-every mini-batches");
+        int stop = ReadInt32("evolution stop epoch");
+        if (every < 1 || everyBatches < 0 || stop < 0)
+        {
+            throw Corrupt($"the policy's schedule is every {every} epochs, every {everyBatches} mini-batches, stop epoch {stop}; expected ≥ 1, ≥ 0 and ≥ 0");
+        }
+
+        double tau = ReadDouble("neuron prune threshold");
+        if (!(tau >= 0 && tau < 1))
+        {
+            throw Corrupt($"the policy's neuron prune threshold is {tau}; it must lie in [0, 1) (0: off)");
+        }
+
+        byte output = ReadByte("evolve-output-layer flag");
+        if (output > 1)
+        {
+            throw Corrupt($"the evolve-output-layer flag is {output}; expected 0 or 1");
+        }
+
+        int count = ReadInt32("neurons-removed count");
+        if (count != 0 && count != hiddenLayers)
+        {
+            throw Corrupt($"the policy lists neurons removed for {count} hidden layers; the network has {hiddenLayers} (or 0 for not recorded)");
+        }
+
+        int[] removed = ReadInts(count, "neurons removed");
+        if (removed.Any(n => n < 0))
+        {
+            throw Corrupt("a neurons-removed count is negative");
+        }
+
+        return new TrainingPolicy(
+            growth, zeta, schedule, every, everyBatches == 0 ? null : everyBatches, stop == 0 ? null : stop, tau == 0 ? null : tau, output == 1,
+            count == 0 ? null : removed);
     }
 
     private MultilayerPerceptron ReadNetwork()
@@ -336,6 +391,14 @@ internal sealed class ModelReader
         Span<byte> bytes = stackalloc byte[4];
         _stream.ReadExactly(bytes);
         return BinaryPrimitives.ReadInt32LittleEndian(bytes);
+    }
+
+    private double ReadDouble(string what)
+    {
+        Need(8, what);
+        Span<byte> bytes = stackalloc byte[8];
+        _stream.ReadExactly(bytes);
+        return BinaryPrimitives.ReadDoubleLittleEndian(bytes);
     }
 
     private float ReadSingle(string what)

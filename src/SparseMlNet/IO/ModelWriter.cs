@@ -23,6 +23,7 @@ internal static class ModelWriter
             WriteScaler(writer, model.Scaler);
             WriteNames(writer, model.ClassNames);
             WriteNames(writer, model.FeatureNames);
+            WritePolicy(writer, model.Policy);
             writer.Flush();
         }
 
@@ -91,6 +92,30 @@ internal static class ModelWriter
         {
             // BinaryWriter.Write(string): a 7-bit encoded (LEB128) byte count, then the UTF-8 bytes.
             writer.Write(name);
+        }
+    }
+
+    /// <summary>The training-policy section (format 2): a presence byte, then the policy; absent values are written as 0.</summary>
+    private static void WritePolicy(BinaryWriter writer, TrainingPolicy? policy)
+    {
+        writer.Write(policy is null ? (byte)0 : (byte)1);
+        if (policy is null)
+        {
+            return;
+        }
+
+        writer.Write(ModelFormat.Encode(policy.Growth));
+        writer.Write(policy.Zeta);
+        writer.Write(ModelFormat.Encode(policy.ZetaSchedule));
+        writer.Write(policy.EvolveEvery);
+        writer.Write(policy.EvolveEveryBatches ?? 0);
+        writer.Write(policy.EvolutionStopEpoch ?? 0);
+        writer.Write(policy.NeuronPruneThreshold ?? 0);
+        writer.Write(policy.EvolveOutputLayer ? (byte)1 : (byte)0);
+        writer.Write(policy.NeuronsRemoved?.Count ?? 0);
+        foreach (int n in policy.NeuronsRemoved ?? [])
+        {
+            writer.Write(n);
         }
     }
 

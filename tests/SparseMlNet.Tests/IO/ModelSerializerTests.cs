@@ -100,8 +100,8 @@ public sealed class ModelSerializerTests : IDisposable
 
         ModelSerializer.Save(new ModelBundle(network), stream);
 
-        // Header 12 + network 6 + per layer (15 + 4·n_out bias + 4 nnz + 4(n_out + 1) row pointers + 8 nnz) + 3 flags + checksum 32.
-        long expected = 12 + 6 + 3 + 32 + network.Layers.Sum(l => 15 + (4L * l.Outputs) + 4 + (4L * (l.Outputs + 1)) + (8 * l.ConnectionCount));
+        // Header 12 + network 6 + per layer (15 + 4·n_out bias + 4 nnz + 4(n_out + 1) row pointers + 8 nnz) + 4 flags (scaler, names ×2, policy) + checksum 32.
+        long expected = 12 + 6 + 4 + 32 + network.Layers.Sum(l => 15 + (4L * l.Outputs) + 4 + (4L * (l.Outputs + 1)) + (8 * l.ConnectionCount));
         Assert.Equal(expected, stream.Length);
         Assert.True(stream.Length < 300L * 200 * 4 / 5, "a sparse model file must be far smaller than the dense weight matrix");
     }
@@ -114,7 +114,7 @@ public sealed class ModelSerializerTests : IDisposable
         byte[] bytes = File.ReadAllBytes(path);
 
         Assert.Equal("SPMLNET\0"u8.ToArray(), bytes[..8]);
-        Assert.Equal(1u, BinaryPrimitives.ReadUInt32LittleEndian(bytes.AsSpan(8)));
+        Assert.Equal(2u, BinaryPrimitives.ReadUInt32LittleEndian(bytes.AsSpan(8)));
         Assert.Equal(SHA256.HashData(bytes.AsSpan(0, bytes.Length - 32)), bytes[^32..]);
     }
 
@@ -169,12 +169,12 @@ public sealed class ModelSerializerTests : IDisposable
         string path = PathOf("future.spmlnet");
         ModelSerializer.Save(SmallModel(), path);
         byte[] bytes = File.ReadAllBytes(path);
-        BinaryPrimitives.WriteUInt32LittleEndian(bytes.AsSpan(8), 2);
+        BinaryPrimitives.WriteUInt32LittleEndian(bytes.AsSpan(8), 3);
         File.WriteAllBytes(path, bytes);
 
         var ex = Assert.Throws<InvalidDataException>(() => ModelSerializer.Load(path));
 
-        Assert.Contains("written by a newer SparseMlNet (format 2); this build reads up to 1", ex.Message, StringComparison.Ordinal);
+        Assert.Contains("written by a newer SparseMlNet (format 3); this build reads up to 2", ex.Message, StringComparison.Ordinal);
     }
 
     [Fact]
