@@ -135,7 +135,8 @@ public sealed class MlpTrainerOptions
 
     /// <summary>
     /// Where SET's evolution grows new connections: <see cref="GrowthKind.Random"/> (SET, default) or <see cref="GrowthKind.Gradient"/> (RigL: the empty
-    /// positions with the largest gradient of the epoch's last mini-batch, computed in chunks without a dense matrix; new weights zero).
+    /// positions with the largest gradient of the last mini-batch before the step, the epoch's last or, with <see cref="EvolveEveryBatches"/>, the current one;
+    /// computed in chunks without a dense matrix; new weights zero).
     /// </summary>
     public GrowthKind Growth { get; set; } = GrowthKind.Random;
 
