@@ -27,6 +27,12 @@ try
         return 0;
     }
 
+    if (args.Contains("--evolution-step"))
+    {
+        SparseMlNet.Benchmarks.Policies.EvolutionStepTiming.Run(args, Console.Out);
+        return 0;
+    }
+
     if (args.Contains("--policy-table"))
     {
         SparseMlNet.Benchmarks.Policies.PolicyTable.Run(SparseMlNet.Benchmarks.Policies.PolicyTableOptions.Parse(args), Console.Out);
