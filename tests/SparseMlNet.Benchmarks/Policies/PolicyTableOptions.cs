@@ -13,6 +13,8 @@ internal sealed class PolicyTableOptions
               (784-1000-1000-1000-10) and Madelon (500-400-100-400-2); prints a markdown table per data set of test accuracy (mean ± sd over seeds)
               after 10 epochs and at the end, train and evolution seconds per epoch, and, for neuron pruning, neurons left and s/epoch at epoch 2 vs the end.
               Defaults: --fashion-mnist /usr/share/datasets/fashion-mnist, --data ../shared/data.
+          --evolution-step [--repeats 15]
+              one evolution step of the 1000 x 1000 layer at epsilon 20: the dense-candidate gradient, gradient + top-k, the RigL step, SET's step (ms, interleaved medians).
         """;
 
     public static readonly IReadOnlyList<string> AllPolicies = ["set", "set-cosine", "rigl", "rigl-dt", "set-prune", "fixprob", "dense"];
