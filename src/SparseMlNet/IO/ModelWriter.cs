@@ -67,8 +67,7 @@ internal static class ModelWriter
 
     private static void WriteScaler(BinaryWriter writer, FeatureScaler? scaler)
     {
-        writer.Write(scaler is null ? (byte)0 : (byte)1);
-        if (scaler is null)
+        if (!WritePresence(writer, scaler))
         {
             return;
         }
@@ -81,8 +80,7 @@ internal static class ModelWriter
 
     private static void WriteNames(BinaryWriter writer, IReadOnlyList<string>? names)
     {
-        writer.Write(names is null ? (byte)0 : (byte)1);
-        if (names is null)
+        if (!WritePresence(writer, names))
         {
             return;
         }
@@ -98,8 +96,7 @@ internal static class ModelWriter
     /// <summary>The training-policy section (format 2): a presence byte, then the policy; absent values are written as 0.</summary>
     private static void WritePolicy(BinaryWriter writer, TrainingPolicy? policy)
     {
-        writer.Write(policy is null ? (byte)0 : (byte)1);
-        if (policy is null)
+        if (!WritePresence(writer, policy))
         {
             return;
         }
@@ -117,6 +114,13 @@ internal static class ModelWriter
         {
             writer.Write(n);
         }
+    }
+
+    /// <summary>Writes a section's presence byte (1 when <paramref name="section"/> is non-null, else 0) and returns whether the section follows.</summary>
+    private static bool WritePresence(BinaryWriter writer, [System.Diagnostics.CodeAnalysis.NotNullWhen(true)] object? section)
+    {
+        writer.Write(section is null ? (byte)0 : (byte)1);
+        return section is not null;
     }
 
     private static void WriteInts(BinaryWriter writer, ReadOnlySpan<int> values)
