@@ -233,16 +233,17 @@ internal sealed class SelectCommand : Command
         }
 
         Directory.CreateDirectory(folder);
+        int epochs = options.Runs > 1 ? options.EnsembleEpochs : options.Epochs;
         _terminal.Out.MarkupLine(Markup.Escape(string.Create(
             CultureInfo.InvariantCulture,
-            $"QuickSelection on {source}: {features.Length / featureCount} samples x {featureCount} features; autoencoder {featureCount}-{options.HiddenNeurons}-{featureCount}, ε {options.Epsilon}, ζ {options.Zeta}, noise {options.NoiseFactor}, {options.Epochs} epochs, batch {options.EffectiveBatchSize(features.Length / featureCount)}, seed {options.Seed}{(options.Runs > 1 ? $", ensemble of {options.Runs} runs (progress of run 1)" : string.Empty)}.")));
+            $"QuickSelection on {source}: {features.Length / featureCount} samples x {featureCount} features; autoencoder {featureCount}-{options.HiddenNeurons}-{featureCount}, ε {options.Epsilon}, ζ {options.Zeta}, noise {options.NoiseFactor}, {epochs} epochs{(options.Runs > 1 ? " per run" : string.Empty)}, scaling {FeatureScaler.Resolve(options.Scaling, features.Length / featureCount, featureCount)}, batch {options.EffectiveBatchSize(features.Length / featureCount)}, seed {options.Seed}{(options.Runs > 1 ? $", ensemble of {options.Runs} runs (progress of run 1)" : string.Empty)}.")));
 
         var selection = new QuickSelection(options);
         selection.EpochCompleted += (_, m) =>
         {
-            if (m.Epoch == 1 || m.Epoch % 10 == 0 || m.Epoch == options.Epochs)
+            if (m.Epoch == 1 || m.Epoch % 10 == 0 || m.Epoch == epochs)
             {
-                _terminal.Out.WriteLine(string.Create(CultureInfo.InvariantCulture, $"  epoch {m.Epoch,4}/{options.Epochs}  reconstruction MSE {m.TrainLoss:F4}"));
+                _terminal.Out.WriteLine(string.Create(CultureInfo.InvariantCulture, $"  epoch {m.Epoch,4}/{epochs}  reconstruction MSE {m.TrainLoss:F4}"));
             }
         };
 

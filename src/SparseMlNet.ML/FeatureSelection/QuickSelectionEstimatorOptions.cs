@@ -60,6 +60,9 @@ public sealed class QuickSelectionEstimatorOptions
     /// <inheritdoc cref="QuickSelectionOptions.Runs"/>
     public int Runs { get; set; } = QuickSelectionOptions.Defaults.Runs;
 
+    /// <inheritdoc cref="QuickSelectionOptions.EnsembleEpochs"/>
+    public int EnsembleEpochs { get; set; } = QuickSelectionOptions.Defaults.EnsembleEpochs;
+
     /// <inheritdoc cref="QuickSelectionOptions.Epochs"/>
     [Range(1, 500, QuickSelectionOptions.Defaults.Epochs, logBase: true)]
     public int Epochs { get; set; } = QuickSelectionOptions.Defaults.Epochs;
@@ -76,7 +79,7 @@ public sealed class QuickSelectionEstimatorOptions
     public double RegrowthWeightScale { get; set; } = QuickSelectionOptions.Defaults.RegrowthWeightScale;
 
     /// <inheritdoc cref="QuickSelectionOptions.Scaling"/>
-    public ScalingKind Scaling { get; set; } = ScalingKind.Standardize;
+    public ScalingKind Scaling { get; set; } = QuickSelectionOptions.Defaults.Scaling;
 
     /// <inheritdoc cref="QuickSelectionOptions.DropConstantFeatures"/>
     public bool DropConstantFeatures { get; set; }

@@ -46,16 +46,24 @@ public sealed class FeatureScaler
         ArgumentNullException.ThrowIfNull(train);
         var offsets = new float[train.FeatureCount];
         var scales = new float[train.FeatureCount];
+        if (kind == ScalingKind.Auto)
+        {
+            kind = Resolve(kind, train.Count, train.FeatureCount);
+        }
+
         switch (kind)
         {
             case ScalingKind.None:
                 scales.AsSpan().Fill(1f);
                 break;
             case ScalingKind.Standardize:
-                FitStandardize(train, offsets, scales);
+                FitStandardize(train, offsets, scales, pooled: false);
                 break;
             case ScalingKind.MinMax:
                 FitMinMax(train, offsets, scales);
+                break;
+            case ScalingKind.Center:
+                FitStandardize(train, offsets, scales, pooled: true);
                 break;
             default:
                 throw new ArgumentOutOfRangeException(nameof(kind), kind, "Unknown scaling kind.");
@@ -64,18 +72,26 @@ public sealed class FeatureScaler
         return new FeatureScaler(kind, offsets, scales);
     }
 
+    /// <summary>The kind <see cref="Fit"/> applies for <paramref name="kind"/> on <paramref name="samples"/> × <paramref name="features"/> data: <see cref="ScalingKind.Auto"/> resolved, any other kind itself.</summary>
+    /// <param name="kind">The requested kind.</param>
+    /// <param name="samples">n, the number of training rows.</param>
+    /// <param name="features">d, the number of feature columns.</param>
+    /// <returns><see cref="ScalingKind.Center"/> for Auto when n &lt; d, <see cref="ScalingKind.Standardize"/> for Auto otherwise, else <paramref name="kind"/>.</returns>
+    public static ScalingKind Resolve(ScalingKind kind, int samples, int features) =>
+        kind != ScalingKind.Auto ? kind : samples < features ? ScalingKind.Center : ScalingKind.Standardize;
+
     /// <summary>Restores a scaler from persisted parameters (for example <see cref="Offsets"/> and <see cref="Scales"/> saved with a model).</summary>
     /// <param name="kind">The kind the parameters were fitted for (informational; the parameters define the mapping).</param>
     /// <param name="offsets">Per-feature offsets, length ≥ 1, all finite. Copied.</param>
     /// <param name="scales">Per-feature scales, same length as <paramref name="offsets"/>, all finite and non-zero. Copied.</param>
     /// <returns>A scaler applying exactly these parameters.</returns>
-    /// <exception cref="ArgumentOutOfRangeException"><paramref name="kind"/> is not a defined <see cref="ScalingKind"/>.</exception>
+    /// <exception cref="ArgumentOutOfRangeException"><paramref name="kind"/> is not a defined <see cref="ScalingKind"/>, or is <see cref="ScalingKind.Auto"/>.</exception>
     /// <exception cref="ArgumentException">The arrays are empty or differ in length, or a value is NaN, infinite, or (for a scale) zero.</exception>
     public static FeatureScaler FromParameters(ScalingKind kind, ReadOnlySpan<float> offsets, ReadOnlySpan<float> scales)
     {
-        if (!Enum.IsDefined(kind))
+        if (!Enum.IsDefined(kind) || kind == ScalingKind.Auto)
         {
-            throw new ArgumentOutOfRangeException(nameof(kind), kind, "Unknown scaling kind.");
+            throw new ArgumentOutOfRangeException(nameof(kind), kind, "Unknown scaling kind, or Auto: give the kind the parameters were fitted for (FeatureScaler.Kind).");
         }
 
         if (offsets.IsEmpty)
@@ -150,7 +166,8 @@ public sealed class FeatureScaler
         return result;
     }
 
-    private static void FitStandardize(Dataset train, Span<float> offsets, Span<float> scales)
+    /// <summary>Means as offsets; scales 1 / (each column's standard deviation), or with <paramref name="pooled"/> one 1 / √(mean variance) for all.</summary>
+    private static void FitStandardize(Dataset train, Span<float> offsets, Span<float> scales, bool pooled)
     {
         int features = train.FeatureCount;
         var mean = new double[features];
@@ -179,10 +196,17 @@ public sealed class FeatureScaler
             }
         }
 
+        double pooledVariance = 0;
         for (int j = 0; j < features; j++)
         {
             offsets[j] = (float)mean[j];
             scales[j] = InverseOrOne(Math.Sqrt(squares[j] / train.Count));
+            pooledVariance += squares[j] / train.Count / features;
+        }
+
+        if (pooled)
+        {
+            scales.Fill(InverseOrOne(Math.Sqrt(pooledVariance)));
         }
     }
 

@@ -102,9 +102,13 @@ public sealed class QuickSelection
         }
         else
         {
-            // The runs are independent; each one's kernels parallelise further on large data, so the cores stay busy either way.
+            // The runs are independent: one run per core, each with its kernels on its own thread (splitting them again across the cores that the other
+            // runs keep busy only adds synchronisation; the results are bit-identical either way). With fewer runs than cores the kernels parallelise.
             var parallel = new ParallelOptions { MaxDegreeOfParallelism = Environment.ProcessorCount, CancellationToken = cancellationToken };
-            Parallel.For(0, runs, parallel, r => results[r] = Train(scaled, rows, d, kept, featureCount, RunSeed(_options.Seed, r), raiseEvents: r == 0, cancellationToken));
+            bool serialKernels = runs >= Environment.ProcessorCount;
+            Parallel.For(0, runs, parallel, r => results[r] = serialKernels
+                ? Kernels.ParallelRanges.Serially(() => Train(scaled, rows, d, kept, featureCount, RunSeed(_options.Seed, r), raiseEvents: r == 0, cancellationToken))
+                : Train(scaled, rows, d, kept, featureCount, RunSeed(_options.Seed, r), raiseEvents: r == 0, cancellationToken));
         }
 
         Run first = results[0];

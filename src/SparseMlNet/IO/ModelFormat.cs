@@ -103,6 +103,7 @@ internal static class ModelFormat
         ScalingKind.None => 0,
         ScalingKind.Standardize => 1,
         ScalingKind.MinMax => 2,
+        ScalingKind.Center => 3,
         _ => throw new ArgumentOutOfRangeException(nameof(kind), kind, "This scaling kind has no model file code."),
     };
 
@@ -111,6 +112,7 @@ internal static class ModelFormat
         0 => ScalingKind.None,
         1 => ScalingKind.Standardize,
         2 => ScalingKind.MinMax,
+        3 => ScalingKind.Center,
         _ => null,
     };
 

@@ -3,6 +3,28 @@ namespace SparseMlNet.Kernels;
 /// <summary>Splits index ranges into cost-balanced parts and runs a body on each part, one part per core.</summary>
 internal static class ParallelRanges
 {
+    [ThreadStatic]
+    private static bool t_serial;
+
+    /// <summary>
+    /// Runs <paramref name="body"/> with every <see cref="Run"/> on this thread executing its parts one after another, on this thread: for callers that
+    /// already keep every core busy with independent work (QuickSelection's ensemble trains one run per core), where splitting each kernel again only adds
+    /// synchronisation. The parts and their order are the same, so results are bit-identical.
+    /// </summary>
+    public static T Serially<T>(Func<T> body)
+    {
+        bool previous = t_serial;
+        t_serial = true;
+        try
+        {
+            return body();
+        }
+        finally
+        {
+            t_serial = previous;
+        }
+    }
+
     /// <summary>
     /// Partitions [0, n) into at most <paramref name="parts"/> contiguous ranges of about equal cost, where item i costs
     /// (offsets[i + 1] − offsets[i]) + <paramref name="itemOverhead"/> (for example a row's connections plus its fixed loop overhead).
@@ -50,6 +72,16 @@ internal static class ParallelRanges
         if (parts == 1)
         {
             body(bounds[0], bounds[1]);
+            return;
+        }
+
+        if (t_serial)
+        {
+            for (int p = 0; p < parts; p++)
+            {
+                body(bounds[p], bounds[p + 1]);
+            }
+
             return;
         }
 

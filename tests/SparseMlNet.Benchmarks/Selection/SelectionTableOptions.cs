@@ -9,11 +9,13 @@ internal sealed class SelectionTableOptions
     public const string Usage = """
         --selection-table [--data DIR] [--sets all,golub,tissue,madelon] [--selectors quickselection,ensemble,random,variance,laplacian,mi]
                           [--runs R] [--repeats N] [--folds F] [--min-batches N] [--seed S]
+                          [--scaling standardize|minmax|center|auto|none] [--epochs E]
             runs every selector on each data set with the engine's evaluation protocol (SelectionComparison: repeated stratified CV, each selector
             refitted on every training part) and prints a markdown table: downstream accuracy (extremely randomised trees, 50 trees), k-means
             clustering accuracy on the test parts, stability of the top k over the fits (Jaccard, Kuncheva) and seconds per fit.
             Defaults: --data ../shared/data, all four sets (ALL k=50, Golub k=50, tissue k=50, Madelon train k=20), all selectors, R = 10,
-            repeats 0 (automatic: 5 when a test part is under 50 rows), 5 folds, the engine's minimum batches per epoch, seed 42.
+            repeats 0 (automatic: 5 when a test part is under 50 rows), 5 folds, the engine's minimum batches per epoch, seed 42;
+            --scaling and --epochs override QuickSelection's defaults (--epochs: both Epochs and EnsembleEpochs), for A/B measurements.
         """;
 
     public string DataFolder { get; private set; } = Path.Combine("..", "shared", "data");
@@ -31,6 +33,10 @@ internal sealed class SelectionTableOptions
     public int MinimumBatchesPerEpoch { get; private set; } = QuickSelectionOptions.Defaults.MinimumBatchesPerEpoch;
 
     public int Seed { get; private set; } = 42;
+
+    public Data.ScalingKind? Scaling { get; private set; }
+
+    public int? Epochs { get; private set; }
 
     /// <summary>Parses the options after the mode flag.</summary>
     /// <exception cref="ArgumentException">An unknown option, set or selector, or a malformed value (the message names it and shows the usage).</exception>
@@ -73,6 +79,14 @@ internal sealed class SelectionTableOptions
                     break;
                 case "--min-batches":
                     options.MinimumBatchesPerEpoch = Int(name, value, 0);
+                    break;
+                case "--scaling":
+                    options.Scaling = Enum.TryParse(value, ignoreCase: true, out Data.ScalingKind kind) && Enum.IsDefined(kind)
+                        ? kind
+                        : throw new ArgumentException($"--scaling: '{value}' is not one of {string.Join(", ", Enum.GetNames<Data.ScalingKind>())}.\n{Usage}", nameof(args));
+                    break;
+                case "--epochs":
+                    options.Epochs = Int(name, value, 1);
                     break;
                 case "--seed":
                     options.Seed = Int(name, value, int.MinValue);

@@ -21,10 +21,12 @@ internal static class SelectorRegistry
             ["neurofs"] = _ => FeatureScorer.NeuroFS(),
         };
 
-    private static QuickSelectionOptions QuickSelection(SelectionTableOptions options, int runs) => new()
+    private static QuickSelectionOptions QuickSelection(SelectionTableOptions options, int runs)
     {
-        Runs = runs,
-        MinimumBatchesPerEpoch = options.MinimumBatchesPerEpoch,
-        DropConstantFeatures = true,
-    };
+        var engine = new QuickSelectionOptions { Runs = runs, MinimumBatchesPerEpoch = options.MinimumBatchesPerEpoch, DropConstantFeatures = true };
+        engine.Scaling = options.Scaling ?? engine.Scaling;
+        engine.Epochs = options.Epochs ?? engine.Epochs;
+        engine.EnsembleEpochs = options.Epochs ?? engine.EnsembleEpochs;
+        return engine;
+    }
 }

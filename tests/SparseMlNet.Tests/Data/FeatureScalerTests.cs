@@ -42,6 +42,36 @@ public sealed class FeatureScalerTests
     }
 
     [Fact]
+    public void Fit_Center_CentresEveryColumnAndKeepsTheirRelativeSpreads()
+    {
+        // Column 0: values 0, 2 (variance 1); column 1: 10, 16 (variance 9); pooled sd = √((1 + 9) / 2) = √5.
+        Dataset data = new([0, 10, 2, 16], [0, 1], featureCount: 2);
+
+        FeatureScaler center = FeatureScaler.Fit(data, ScalingKind.Center);
+        float[] scaled = center.Transform(data).Features.ToArray();
+
+        Assert.Equal(ScalingKind.Center, center.Kind);
+        Assert.Equal(new float[] { 1, 13 }, center.Offsets.ToArray());
+        float s = 1f / MathF.Sqrt(5f);
+        Assert.Equal(new[] { s, s }, center.Scales.ToArray());
+        Assert.Equal(-1 * s, scaled[0], 5);
+        Assert.Equal(-3 * s, scaled[1], 5);
+        Assert.Equal(3.0, Math.Abs(scaled[1] / scaled[0]), 5);
+    }
+
+    [Fact]
+    public void Fit_Auto_CentresWhenFeaturesOutnumberSamplesAndStandardizesOtherwise()
+    {
+        Dataset wide = new([0, 10, 5, 2, 16, 9], [0, 1], featureCount: 3);
+        Dataset tall = new([0, 10, 2, 16, 1, 13], [0, 1, 0], featureCount: 2);
+
+        Assert.Equal(ScalingKind.Center, FeatureScaler.Fit(wide, ScalingKind.Auto).Kind);
+        Assert.Equal(ScalingKind.Standardize, FeatureScaler.Fit(tall, ScalingKind.Auto).Kind);
+        Assert.Equal(ScalingKind.MinMax, FeatureScaler.Resolve(ScalingKind.MinMax, 2, 3));
+        Assert.Throws<ArgumentOutOfRangeException>(() => FeatureScaler.FromParameters(ScalingKind.Auto, [0], [1]));
+    }
+
+    [Fact]
     public void Fit_MinMax_TrainColumnsSpanZeroToOne()
     {
         Dataset golub = CsvDatasetReader.Read(TestFiles.Fixture(TestFiles.Golub)).Dataset;

@@ -6,7 +6,7 @@ namespace SparseMlNet.Tests.FeatureSelection;
 public sealed class QuickSelectionEnsembleTests
 {
     private static QuickSelectionOptions Small(int runs, int seed = 5) =>
-        new() { HiddenNeurons = 40, Epsilon = 4, Epochs = 10, BatchSize = 50, MinimumBatchesPerEpoch = 0, Runs = runs, Seed = seed };
+        new() { HiddenNeurons = 40, Epsilon = 4, Epochs = 10, EnsembleEpochs = 10, BatchSize = 50, MinimumBatchesPerEpoch = 0, Runs = runs, Seed = seed };
 
     [Fact]
     public void Fit_Ensemble_ScoresAreTheMeanOfEachRunsStandardisedStrengths()
@@ -68,6 +68,26 @@ public sealed class QuickSelectionEnsembleTests
         Assert.True(single.Frequencies.IsEmpty);
         Assert.Null(single.RunStability);
         Assert.Empty(single.RunSelections);
+    }
+
+    [Fact]
+    public void Fit_Ensemble_TrainsEachRunForEnsembleEpochsAndASingleRunForEpochs()
+    {
+        var (features, d, _, _) = SyntheticFeatures.Create(rows: 100, informative: 3, noise: 12, seed: 4);
+        var epochs = new List<int>();
+        var options = Small(runs: 2);
+        options.Epochs = 3;
+        options.EnsembleEpochs = 2;
+        var ensemble = new QuickSelection(options);
+        ensemble.EpochCompleted += (_, m) => epochs.Add(m.Epoch);
+        ensemble.Fit(features, d, 4);
+        options.Runs = 1;
+        var single = new QuickSelection(options);
+        single.EpochCompleted += (_, m) => epochs.Add(m.Epoch);
+        single.Fit(features, d, 4);
+
+        Assert.Equal([1, 2, 1, 2, 3], epochs);
+        Assert.Equal("EnsembleEpochs", Assert.Throws<ArgumentOutOfRangeException>(() => new QuickSelection(new QuickSelectionOptions { EnsembleEpochs = 0 })).ParamName);
     }
 
     [Fact]

@@ -226,6 +226,6 @@ public sealed class QuickSelectionTests
         Assert.Equal(
             (1000, 13.0, 0.2, 0.2f, 100, 0.2f, 0.01f, 0.9f, 1e-5f, 100),
             (options.HiddenNeurons, options.Epsilon, options.Zeta, options.NoiseFactor, options.BatchSize, options.Dropout, options.LearningRate, options.Momentum, options.WeightDecay, options.Epochs));
-        Assert.Equal(ScalingKind.Standardize, options.Scaling);
+        Assert.Equal(ScalingKind.Auto, options.Scaling);
     }
 }
