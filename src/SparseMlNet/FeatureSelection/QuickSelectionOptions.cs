@@ -119,8 +119,10 @@ public sealed class QuickSelectionOptions
     /// R, the number of autoencoders of the ensemble (stability selection, Meinshausen and Bühlmann, J. R. Stat. Soc. B 72, 2010): R runs with seeds derived from
     /// <see cref="Seed"/>, trained in parallel across cores; each run's strengths are standardised (z-scores over the features) and the feature score is their mean
     /// over the runs; <see cref="QuickSelectionResult.Frequencies"/> gives the fraction of runs that put each feature in their own top k.
-    /// Range: ≥ 1. Default 1 (one autoencoder, the paper's algorithm; the cost grows linearly with R). On small data (tens to hundreds of samples) R = 10 makes
-    /// the top k far less dependent on the seed (docs/quickselection-results.md).
+    /// Range: ≥ 1. Default 1 (one autoencoder, the paper's algorithm; the cost grows linearly with R, each run trains <see cref="EnsembleEpochs"/> epochs).
+    /// On small data (tens to hundreds of samples) R = 10 makes the top k far less dependent on the seed: with the default centred scaling the top 50 of
+    /// seeds 1–5 agree with mean pairwise Jaccard 0.83 on Golub (38 × 3,051) and 0.60 on ALL (128 × 12,625), against 0.25 / 0.22 with per-feature
+    /// standardisation (docs/quickselection-results.md, "Stability over seeds").
     /// </summary>
     public int Runs { get; set; } = Defaults.Runs;
 
