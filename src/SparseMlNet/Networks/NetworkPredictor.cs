@@ -54,10 +54,13 @@ public sealed class NetworkPredictor
     /// (down to 16) when the two batch buffers would exceed 64 MiB (wide networks: a 333,333-neuron layer scores 16 rows per pass).
     /// The outputs do not depend on it (a row's result is the same in any batch).
     /// </summary>
-    internal static int RowsPerPass(MultilayerPerceptron network, int rows)
+    internal static int RowsPerPass(MultilayerPerceptron network, int rows) => RowsPerPass(network.LayerSizes.Max(), rows);
+
+    /// <summary>Rows per pass for a network whose widest layer (inputs included) has <paramref name="widest"/> neurons.</summary>
+    internal static int RowsPerPass(int widest, int rows)
     {
         const long Budget = 64L << 20;
-        long perRow = 2L * sizeof(float) * network.LayerSizes.Max();
+        long perRow = 2L * sizeof(float) * widest;
         int fit = (int)Math.Clamp(Budget / perRow / SparseKernels.StrideAlignment * SparseKernels.StrideAlignment, SparseKernels.StrideAlignment, 256);
         return Math.Max(1, Math.Min(rows, fit));
     }

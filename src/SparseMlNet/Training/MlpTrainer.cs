@@ -127,7 +127,7 @@ public sealed class MlpTrainer
 
         int[] sizes = [train.FeatureCount, .. _options.HiddenLayerSizes, train.ClassCount];
         MemoryEstimate.EnsureFits(
-            MemoryEstimate.TrainingBytes(_options.Kind, sizes, _options.Epsilon, _options.EffectiveBatchSize(train.Count), (test?.Count ?? 0) + (validation?.Count ?? 0)),
+            MemoryEstimate.TrainingBytes(_options.Kind, sizes, _options.Epsilon, _options.EffectiveBatchSize(train.Count), Math.Max(test?.Count ?? 0, validation?.Count ?? 0), _options.Activation),
             $"a {(_options.Kind == NetworkKind.Set ? "SET" : _options.Kind.ToString())} MLP {string.Join("-", sizes)}");
         var network = MultilayerPerceptron.Create(
             _options.Kind,

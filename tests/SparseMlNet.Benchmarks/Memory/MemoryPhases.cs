@@ -57,45 +57,14 @@ internal static class MemoryPhases
         }
 
         var table = new Phases(output);
-        output.WriteLine(Invariant($"GC: {(System.Runtime.GCSettings.IsServerGC ? "server" : "workstation")}, concurrent {AppContext.TryGetSwitch("System.GC.Concurrent", out bool c) && c}, {Environment.ProcessorCount} cores"));
+        output.WriteLine(Invariant($"GC: {(System.Runtime.GCSettings.IsServerGC ? "server" : "workstation")}, latency mode {System.Runtime.GCSettings.LatencyMode}, {Environment.ProcessorCount} cores"));
         output.WriteLine();
         output.WriteLine("| phase | heap retained MB | allocated in phase MB | peak working set MB |");
         output.WriteLine("|---|---:|---:|---:|");
         table.Mark("start");
 
-        Dataset all;
-        Dataset? testFile = null;
-        if (a.TryGetValue("--csv", out string? csv))
-        {
-            all = CsvDatasetReader.Read(csv).Dataset;
-        }
-        else
-        {
-            all = IdxReader.ReadDataset(a["--images"], a["--labels"]);
-            if (a.TryGetValue("--test-images", out string? ti))
-            {
-                testFile = IdxReader.ReadDataset(ti, a["--test-labels"], all.ClassCount);
-            }
-        }
-
-        table.Mark(Invariant($"read data ({all.Count} x {all.FeatureCount}, float matrix {4.0 * all.Count * all.FeatureCount / Mb:F1} MB)"));
-        Dataset train, test;
-        if (testFile is null)
-        {
-            (train, test) = DataSplit.StratifiedSplit(all, 0.2, options.Seed);
-            all = null!;
-            table.Mark("stratified 20% hold-out (source released)");
-        }
-        else
-        {
-            (train, test) = (all, testFile);
-        }
-
-        var scaler = FeatureScaler.Fit(train, ScalingKind.Standardize);
-        train = scaler.Transform(train);
-        test = scaler.Transform(test);
-        table.Mark("standardised (raw copies released)");
-
+        var (train, test) = Load(a, options.Seed, table);
+        table.Mark(a.ContainsKey("--test-images") ? "standardised in place" : "stratified 20% hold-out, standardised in place (the source released)");
         var trainer = new MlpTrainer(options);
         MultilayerPerceptron? network = null;
         trainer.TrainingStarted += (_, n) =>
@@ -136,6 +105,32 @@ internal static class MemoryPhases
         output.WriteLine(Invariant($"Peak working set {table.Peak / Mb:F0} MB = {(double)table.Peak / connections:F1} bytes per connection ({connections:N0} connections)."));
         GC.KeepAlive(train);
         GC.KeepAlive(test);
+    }
+
+    /// <summary>Reads, splits and standardises as the CLI's <c>train</c> does (scaling in place).</summary>
+    private static (Dataset Train, Dataset Test) Load(Dictionary<string, string> a, int seed, Phases table)
+    {
+        Dataset all;
+        Dataset? testFile = null;
+        if (a.TryGetValue("--csv", out string? csv))
+        {
+            all = CsvDatasetReader.Read(csv).Dataset;
+        }
+        else
+        {
+            all = IdxReader.ReadDataset(a["--images"], a["--labels"]);
+            if (a.TryGetValue("--test-images", out string? ti))
+            {
+                testFile = IdxReader.ReadDataset(ti, a["--test-labels"], all.ClassCount);
+            }
+        }
+
+        table.Mark(Invariant($"read data ({all.Count} x {all.FeatureCount}, float matrix {4.0 * all.Count * all.FeatureCount / Mb:F1} MB)"));
+        var (train, test) = testFile is null ? DataSplit.StratifiedSplit(all, 0.2, seed) : (all, testFile);
+        var scaler = FeatureScaler.Fit(train, ScalingKind.Standardize);
+        scaler.TransformInPlace(train);
+        scaler.TransformInPlace(test);
+        return (train, test);
     }
 
     private static string Get(Dictionary<string, string> a, string name, string fallback) => a.TryGetValue(name, out string? v) ? v : fallback;
