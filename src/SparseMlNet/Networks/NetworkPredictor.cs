@@ -30,6 +30,7 @@ public sealed class NetworkPredictor
         ArgumentNullException.ThrowIfNull(network);
         ArgumentOutOfRangeException.ThrowIfLessThan(maxRows, 1);
         Network = network;
+        LayerSizes = network.LayerSizes;
         MaxRows = maxRows;
         Stride = SparseKernels.StrideFor(maxRows);
         int layers = network.Layers.Count;
@@ -64,6 +65,9 @@ public sealed class NetworkPredictor
         int fit = (int)Math.Clamp(Budget / perRow / SparseKernels.StrideAlignment * SparseKernels.StrideAlignment, SparseKernels.StrideAlignment, 256);
         return Math.Max(1, Math.Min(rows, fit));
     }
+
+    /// <summary>The network's layer sizes when this predictor was built (its buffers fit them).</summary>
+    internal int[] LayerSizes { get; }
 
     /// <summary>The network this predictor runs.</summary>
     public MultilayerPerceptron Network { get; }

@@ -159,8 +159,10 @@ internal sealed class TrainingLoop(MultilayerPerceptron network, TrainingSetting
         }
 
         // Layers evolve one after the other, each from its own seeded stream, so they share one set of the policy's scratch buffers (about
-        // 18 bytes per connection of the largest layer) instead of one per core; the order does not change the result.
-        for (int l = 0; l < network.Layers.Count; l++)
+        // 18 bytes per connection of the largest layer) instead of one per core; the largest goes first, so the buffers are allocated once at
+        // their final size instead of growing layer by layer (and leaving the smaller ones as garbage). The order does not change the result.
+        int[] order = [.. Enumerable.Range(0, network.Layers.Count).OrderByDescending(l => network.Layers[l].ConnectionCount)];
+        foreach (int l in order)
         {
             bool output = l == network.Layers.Count - 1;
             if (network.Layers[l] is SparseLayer sparse && (!output || evolution.EvolveOutputLayer))
