@@ -118,13 +118,7 @@ public static class DataFile
             filled += read;
         }
 
-        Span<byte> probe = stackalloc byte[1];
-        if (stream.Read(probe) != 0)
-        {
-            throw new InvalidDataException(
-                $"File '{path}' has more data than its header declares: expected exactly {count} bytes for {description}.");
-        }
-
+        RequireEnd(stream, count, path, description);
         return buffer;
     }
 
@@ -175,14 +169,19 @@ public static class DataFile
             filled += read;
         }
 
+        RequireEnd(stream, count, path, description);
+        return values;
+    }
+
+    /// <summary>Throws when the content continues after the <paramref name="count"/> declared bytes (for non-seekable streams, whose length is unknown).</summary>
+    private static void RequireEnd(Stream stream, long count, string path, string description)
+    {
         Span<byte> probe = stackalloc byte[1];
         if (stream.Read(probe) != 0)
         {
             throw new InvalidDataException(
                 $"File '{path}' has more data than its header declares: expected exactly {count} bytes for {description}.");
         }
-
-        return values;
     }
 
     private static InvalidDataException SizeMismatch(string path, string description, long expected, long actual) => actual < expected
