@@ -21,6 +21,12 @@ try
         return 0;
     }
 
+    if (args.Contains("--memory-phases"))
+    {
+        MemoryPhases.Run(args, Console.Out);
+        return 0;
+    }
+
     if (args.Contains("--predict-memory"))
     {
         PredictMemory.Run(args, Console.Out);
@@ -56,6 +62,7 @@ try
     if (args.Contains("--help-modes"))
     {
         Console.WriteLine(ModeOptions.Usage);
+        Console.WriteLine(MemoryPhases.Usage);
         Console.WriteLine(SelectionTableOptions.Usage);
         Console.WriteLine(SparseMlNet.Benchmarks.Policies.PolicyTableOptions.Usage);
 #if MLNET

@@ -257,8 +257,9 @@ internal sealed class TrainCommand : Command
         TrainTestSets data = LoadData(parse, options.Seed);
         ScalingKind scaling = parse.GetValue(Scaling) ?? ScalingKind.Standardize;
         FeatureScaler? scaler = scaling == ScalingKind.None ? null : FeatureScaler.Fit(data.Train, scaling);
-        Dataset train = scaler?.Transform(data.Train) ?? data.Train;
-        Dataset test = scaler?.Transform(data.Test) ?? data.Test;
+        // The data was just read (or split off) for this run alone: scaled in place, so the raw and the scaled matrix never coexist.
+        Dataset train = scaler?.TransformInPlace(data.Train) ?? data.Train;
+        Dataset test = scaler?.TransformInPlace(data.Test) ?? data.Test;
 
         string folder = OutputFolder(parse.CommandResult);
         using RunFolder run = RunFolder.Open(folder, "model" + ModelSerializer.FileExtension);

@@ -90,7 +90,10 @@ public static class CsvDatasetReader
             }
         }
 
-        float[] features = [];
+        // Rows go into chunks of about 256 KB (at least one row each), copied into the exact matrix at the end and released one by one, so
+        // reading holds at most the matrix twice (plus one chunk), where doubling one array held up to three times the matrix during a copy.
+        var chunks = new List<float[]>();
+        int rowsPerChunk = Math.Max(1, ChunkFloats / featureCount);
         var labelTexts = new List<string>();
         var lines = new List<int>();
         while (parser.Read())
@@ -98,9 +101,19 @@ public static class CsvDatasetReader
             int line = parser.RawRow;
             CsvRowCheck.RequireFieldCount(parser, header.Length, path);
 
-            int start = labelTexts.Count * featureCount;
-            EnsureCapacity(ref features, (long)start + featureCount, path);
-            Span<float> values = features.AsSpan(start, featureCount);
+            int inChunk = labelTexts.Count % rowsPerChunk;
+            if (inChunk == 0)
+            {
+                if ((long)(labelTexts.Count + 1) * featureCount > Array.MaxLength)
+                {
+                    throw new InvalidDataException($"File '{path}' holds more feature values than one array can hold ({Array.MaxLength}).");
+                }
+
+                chunks.Add(new float[(long)rowsPerChunk * featureCount]);
+                BufferAllocated?.Invoke();
+            }
+
+            Span<float> values = chunks[^1].AsSpan(inChunk * featureCount, featureCount);
             for (int j = 0, f = 0; j < header.Length; j++)
             {
                 if (j != labelIndex)
@@ -125,26 +138,25 @@ public static class CsvDatasetReader
         }
 
         (int[] labels, IReadOnlyList<string> classNames) = ResolveLabels(labelTexts, lines, path, labelColumn, options, fixedClasses);
-        Array.Resize(ref features, labelTexts.Count * featureCount);
+        var features = new float[labelTexts.Count * featureCount];
+        BufferAllocated?.Invoke();
+        for (int c = 0, offset = 0; c < chunks.Count; c++)
+        {
+            int length = Math.Min(chunks[c].Length, features.Length - offset);
+            chunks[c].AsSpan(0, length).CopyTo(features.AsSpan(offset));
+            offset += length;
+            chunks[c] = null!;
+        }
+
         var dataset = new Dataset(features, labels, featureCount, classNames.Count, featureNames);
         return new CsvReadResult(dataset, classNames);
     }
 
-    /// <summary>Grows <paramref name="buffer"/> (doubling) to hold at least <paramref name="needed"/> values.</summary>
-    private static void EnsureCapacity(ref float[] buffer, long needed, string path)
-    {
-        if (needed <= buffer.Length)
-        {
-            return;
-        }
+    /// <summary>Floats per row chunk while reading (256 KB).</summary>
+    private const int ChunkFloats = 1 << 16;
 
-        if (needed > Array.MaxLength)
-        {
-            throw new InvalidDataException($"File '{path}' holds more feature values than one array can hold ({Array.MaxLength}).");
-        }
-
-        Array.Resize(ref buffer, (int)Math.Min(Array.MaxLength, Math.Max(needed, 2L * buffer.Length)));
-    }
+    /// <summary>For tests: called after each large buffer of the reader is allocated (row chunks, then the final matrix), where the live heap peaks.</summary>
+    internal static Action? BufferAllocated { get; set; }
 
     private static int FindLabelColumn(string[] header, string labelColumn, string path, string delimiter)
     {

@@ -118,14 +118,70 @@ public static class DataFile
             filled += read;
         }
 
+        RequireEnd(stream, count, path, description);
+        return buffer;
+    }
+
+    /// <summary>
+    /// Reads exactly <paramref name="count"/> bytes, the rest of the content, converting them to floats as they arrive (64 KB at a time), so
+    /// no byte copy of the whole content exists: IDX images need their float matrix only. Same checks and messages as <see cref="ReadToEndExactly"/>;
+    /// the float array is allocated only after the data is known to be present when the length is known, and grows with it otherwise.
+    /// </summary>
+    /// <returns>The values 0..255 as floats, length <paramref name="count"/>.</returns>
+    /// <exception cref="InvalidDataException">The content ends early ("truncated") or continues past <paramref name="count"/> bytes.</exception>
+    internal static float[] ReadBytesAsFloats(Stream stream, long count, string path, string description)
+    {
+        if (count > Array.MaxLength)
+        {
+            throw new InvalidDataException(
+                $"File '{path}' declares {description} ({count} bytes), more than one array can hold ({Array.MaxLength} bytes).");
+        }
+
+        if (stream.CanSeek && stream.Length - stream.Position != count)
+        {
+            throw SizeMismatch(path, description, count, stream.Length - stream.Position);
+        }
+
+        // The whole array at once when the length is known: a plain file's, or a gzip file whose trailer records the header's length (a truncated
+        // file fails its trailer check); otherwise it grows with the data actually present, so a lying header cannot force a huge allocation.
+        bool known = stream.CanSeek || (stream is NamedGZipStream gzip && gzip.TrailerPromises(count));
+        var values = new float[known ? count : Math.Min(count, 1 << 20)];
+        Span<byte> chunk = new byte[1 << 16];
+        int filled = 0;
+        while (filled < count)
+        {
+            int read = stream.Read(chunk[..(int)Math.Min(chunk.Length, count - filled)]);
+            if (read == 0)
+            {
+                throw SizeMismatch(path, description, count, filled);
+            }
+
+            if (filled + read > values.Length)
+            {
+                Array.Resize(ref values, (int)Math.Min(count, Math.Max(filled + read, 2L * values.Length)));
+            }
+
+            for (int i = 0; i < read; i++)
+            {
+                values[filled + i] = chunk[i];
+            }
+
+            filled += read;
+        }
+
+        RequireEnd(stream, count, path, description);
+        return values;
+    }
+
+    /// <summary>Throws when the content continues after the <paramref name="count"/> declared bytes (for non-seekable streams, whose length is unknown).</summary>
+    private static void RequireEnd(Stream stream, long count, string path, string description)
+    {
         Span<byte> probe = stackalloc byte[1];
         if (stream.Read(probe) != 0)
         {
             throw new InvalidDataException(
                 $"File '{path}' has more data than its header declares: expected exactly {count} bytes for {description}.");
         }
-
-        return buffer;
     }
 
     private static InvalidDataException SizeMismatch(string path, string description, long expected, long actual) => actual < expected
@@ -146,6 +202,9 @@ public static class DataFile
         private readonly Crc32 _crc = new();
         private long _length;
         private bool _verified;
+
+        /// <summary>Whether the gzip trailer's length (ISIZE, mod 2³²) says exactly <paramref name="count"/> more bytes follow what was read so far.</summary>
+        public bool TrailerPromises(long count) => trailer.Valid && unchecked((uint)(_length + count)) == trailer.Size;
 
         public override bool CanRead => true;
 

@@ -109,6 +109,9 @@ public sealed class Dataset
     /// <summary>Row-major features, shape [<see cref="Count"/>, <see cref="FeatureCount"/>].</summary>
     public ReadOnlySpan<float> Features => _features;
 
+    /// <summary>The feature array itself, for the scaler's in-place transform.</summary>
+    internal float[] FeatureArray => _features;
+
     /// <summary>Class labels, one per row.</summary>
     public ReadOnlySpan<int> Labels => _labels;
 

@@ -137,6 +137,62 @@ public sealed class FeatureScaler
         return data.WithFeatures(Transform(data.Features, data.FeatureCount));
     }
 
+    /// <summary>
+    /// Scales <paramref name="data"/>'s own features in place, with the same values <see cref="Transform(Dataset)"/> computes, and returns it:
+    /// for a caller that owns the data set (just read it) and needs only the scaled values, so that the raw and the scaled matrix never
+    /// coexist (the CLI's <c>train</c> scales 60,000 Fashion-MNIST images this way, 188 MB instead of 376 MB).
+    /// </summary>
+    /// <param name="data">Data with <see cref="FeatureCount"/> features; overwritten. Do not pass a data set others still read raw.</param>
+    /// <returns><paramref name="data"/>, now scaled.</returns>
+    /// <exception cref="ArgumentNullException"><paramref name="data"/> is null.</exception>
+    /// <exception cref="ArgumentException"><paramref name="data"/> has a different feature count, or a scaled value would overflow to infinity (checked before anything is written: the data is then unchanged).</exception>
+    public Dataset TransformInPlace(Dataset data)
+    {
+        ArgumentNullException.ThrowIfNull(data);
+        if (data.FeatureCount != FeatureCount)
+        {
+            throw new ArgumentException(
+                $"The data set has {data.FeatureCount} features but the scaler was fitted on {FeatureCount}.", nameof(data));
+        }
+
+        float[] features = data.FeatureArray;
+        int d = FeatureCount;
+        var row = new float[d];
+        for (int start = 0; start < features.Length; start += d)
+        {
+            TensorPrimitives.Subtract(features.AsSpan(start, d), _offsets, row);
+            TensorPrimitives.Multiply(row, _scales, row);
+            int bad = IndexOfNonFinite(row);
+            if (bad >= 0)
+            {
+                throw new ArgumentException(
+                    $"Feature value at row {start / d}, column {bad} becomes {row[bad]} when scaled; the data set is unchanged. Scale with another kind or check the values.", nameof(data));
+            }
+        }
+
+        for (int start = 0; start < features.Length; start += d)
+        {
+            Span<float> values = features.AsSpan(start, d);
+            TensorPrimitives.Subtract(values, _offsets, values);
+            TensorPrimitives.Multiply(values, _scales, values);
+        }
+
+        return data;
+    }
+
+    private static int IndexOfNonFinite(ReadOnlySpan<float> values)
+    {
+        for (int i = 0; i < values.Length; i++)
+        {
+            if (!float.IsFinite(values[i]))
+            {
+                return i;
+            }
+        }
+
+        return -1;
+    }
+
     /// <summary>Scales row-major features, for example rows to predict.</summary>
     /// <param name="rowMajor">Features, shape [rows, <paramref name="featureCount"/>]; length a multiple of <paramref name="featureCount"/> (0 gives an empty result).</param>
     /// <param name="featureCount">Features per row; must equal <see cref="FeatureCount"/>.</param>

@@ -39,12 +39,7 @@ public static class IdxReader
         Span<int> dims = stackalloc int[ImageDimensions.Length];
         ReadHeader(stream, path, ImagesMagic, "image", ImageDimensions, dims);
         int count = dims[0], rows = dims[1], columns = dims[2];
-        byte[] bytes = DataFile.ReadToEndExactly(stream, (long)count * rows * columns, path, $"{count} images of {rows}x{columns} pixels");
-        var pixels = new float[bytes.Length];
-        for (int i = 0; i < bytes.Length; i++)
-        {
-            pixels[i] = bytes[i];
-        }
+        float[] pixels = DataFile.ReadBytesAsFloats(stream, (long)count * rows * columns, path, $"{count} images of {rows}x{columns} pixels");
 
         return new IdxImages(pixels, count, rows, columns);
     }

@@ -161,7 +161,7 @@ public sealed class MultilayerPerceptron
 
         int n = features.Length / InputCount;
         var result = new float[n * OutputCount];
-        new NetworkPredictor(this, Math.Min(n, 256)).Predict(features, result);
+        new NetworkPredictor(this, NetworkPredictor.RowsPerPass(this, n)).Predict(features, result);
         return result;
     }
 

@@ -12,12 +12,12 @@ namespace SparseMlNet.Networks;
 /// batches through the layers' parallel kernels, which allocate a few small delegates per layer.
 /// Not thread-safe: use one predictor per thread or cursor. The network's weights must not change while it predicts.
 /// </summary>
-/// <remarks>Memory: 4 · (inputs + Σ layer outputs) bytes for single rows, plus 4 · (inputs + 2 · Σ layer outputs) · ⌈<see cref="MaxRows"/>/16⌉·16
-/// bytes of batch buffers when <see cref="MaxRows"/> &gt; 1.</remarks>
+/// <remarks>Memory: 4 · (inputs + Σ layer outputs) bytes for single rows, plus 2 · 4 · (widest layer, inputs included) · ⌈<see cref="MaxRows"/>/16⌉·16
+/// bytes of batch buffers when <see cref="MaxRows"/> &gt; 1: a batch passes through two buffers in turn (each layer reads one and writes the other,
+/// its activation applied in place), so no layer's values outlive the next layer's pass.</remarks>
 public sealed class NetworkPredictor
 {
-    private readonly float[][] _a;
-    private readonly float[][] _z;
+    private readonly float[][] _buffers = [[], []];
     private readonly float[][] _vector;
 
     /// <summary>Creates a predictor for batches of up to <paramref name="maxRows"/> rows.</summary>
@@ -30,11 +30,10 @@ public sealed class NetworkPredictor
         ArgumentNullException.ThrowIfNull(network);
         ArgumentOutOfRangeException.ThrowIfLessThan(maxRows, 1);
         Network = network;
+        LayerSizes = network.LayerSizes;
         MaxRows = maxRows;
         Stride = SparseKernels.StrideFor(maxRows);
         int layers = network.Layers.Count;
-        _a = new float[layers + 1][];
-        _z = new float[layers + 1][];
         _vector = new float[layers + 1][];
         _vector[0] = new float[network.InputCount];
         for (int l = 1; l <= layers; l++)
@@ -45,15 +44,30 @@ public sealed class NetworkPredictor
         // Batch buffers only when a pass can hold more than one row: single rows use the vectors above.
         if (maxRows > 1)
         {
-            _a[0] = new float[network.InputCount * Stride];
-            for (int l = 1; l <= layers; l++)
-            {
-                int n = network.Layers[l - 1].Outputs;
-                _z[l] = new float[n * Stride];
-                _a[l] = new float[n * Stride];
-            }
+            int widest = network.LayerSizes.Max();
+            _buffers[0] = new float[(long)widest * Stride];
+            _buffers[1] = new float[(long)widest * Stride];
         }
     }
+
+    /// <summary>
+    /// Rows per pass that <see cref="MultilayerPerceptron.Predict(ReadOnlySpan{float})"/> uses for <paramref name="rows"/> rows: up to 256, fewer
+    /// (down to 16) when the two batch buffers would exceed 64 MiB (wide networks: a 333,333-neuron layer scores 16 rows per pass).
+    /// The outputs do not depend on it (a row's result is the same in any batch).
+    /// </summary>
+    internal static int RowsPerPass(MultilayerPerceptron network, int rows) => RowsPerPass(network.LayerSizes.Max(), rows);
+
+    /// <summary>Rows per pass for a network whose widest layer (inputs included) has <paramref name="widest"/> neurons.</summary>
+    internal static int RowsPerPass(int widest, int rows)
+    {
+        const long Budget = 64L << 20;
+        long perRow = 2L * sizeof(float) * widest;
+        int fit = (int)Math.Clamp(Budget / perRow / SparseKernels.StrideAlignment * SparseKernels.StrideAlignment, SparseKernels.StrideAlignment, 256);
+        return Math.Max(1, Math.Min(rows, fit));
+    }
+
+    /// <summary>The network's layer sizes when this predictor was built (its buffers fit them).</summary>
+    internal int[] LayerSizes { get; }
 
     /// <summary>The network this predictor runs.</summary>
     public MultilayerPerceptron Network { get; }
@@ -198,7 +212,7 @@ public sealed class NetworkPredictor
     {
         int d = Network.InputCount;
         int stride = Stride;
-        float[] x = _a[0];
+        float[] x = _buffers[0];
         for (int f = 0; f < d; f++)
         {
             int o = f * stride;
@@ -219,22 +233,24 @@ public sealed class NetworkPredictor
         for (int l = 1; l <= layers.Count; l++)
         {
             var layer = layers[l - 1];
-            float[] z = _z[l];
+            float[] x = _buffers[(l - 1) % 2];
+            float[] z = _buffers[l % 2];
             if (serial && layer is SparseLayer sparse)
             {
-                SparseKernels.Spmm(sparse.Matrix, sparse.Bias, _a[l - 1], z, stride, 0, sparse.Outputs);
+                SparseKernels.Spmm(sparse.Matrix, sparse.Bias, x, z, stride, 0, sparse.Outputs);
             }
             else
             {
-                layer.Forward(_a[l - 1], z, stride, null);
+                layer.Forward(x, z, stride, null);
             }
 
-            Network.Activations[l - 1].Forward(z, _a[l]);
+            Span<float> values = z.AsSpan(0, layer.Outputs * stride);
+            Network.Activations[l - 1].Forward(values, values);
         }
 
         if (Network.Loss == LossKind.SoftmaxCrossEntropy)
         {
-            OutputLoss.Softmax(_a[layers.Count], Network.OutputCount, stride, batch);
+            OutputLoss.Softmax(_buffers[layers.Count % 2], Network.OutputCount, stride, batch);
         }
     }
 
@@ -242,7 +258,7 @@ public sealed class NetworkPredictor
     {
         int k = Network.OutputCount;
         int stride = Stride;
-        float[] a = _a[^1];
+        float[] a = _buffers[Network.Layers.Count % 2];
         for (int b = 0; b < batch; b++)
         {
             for (int c = 0; c < k; c++)

@@ -5,17 +5,16 @@ namespace SparseMlNet.Networks;
 
 /// <summary>
 /// A copy of a network's weights, biases and sparse topology at one moment of training, restorable into the same network
-/// (early stopping keeps the best validation epoch with it). Memory O(nnz + neurons): a sparse layer's topology is shared with the
-/// <see cref="SparseMatrix"/> in force when the snapshot was taken (evolution replaces matrices, it never edits their indices), and only
-/// its weight values and the biases are copied.
+/// (early stopping keeps the best validation epoch with it). Memory O(nnz + neurons): a sparse layer's CSR topology (row pointers, columns)
+/// and weight values are copied (8 + 4 bytes per connection; evolution rewrites the layer's arrays in place), and the biases.
 /// </summary>
 internal sealed class NetworkSnapshot
 {
-    private readonly SparseMatrix?[] _matrices;
+    private readonly (int Rows, int Columns, int[] RowPointers, int[] ColumnIndices)?[] _matrices;
     private readonly float[][] _weights;
     private readonly float[][] _biases;
 
-    private NetworkSnapshot(SparseMatrix?[] matrices, float[][] weights, float[][] biases)
+    private NetworkSnapshot((int Rows, int Columns, int[] RowPointers, int[] ColumnIndices)?[] matrices, float[][] weights, float[][] biases)
     {
         _matrices = matrices;
         _weights = weights;
@@ -26,13 +25,17 @@ internal sealed class NetworkSnapshot
     public static NetworkSnapshot Take(MultilayerPerceptron network)
     {
         int count = network.Layers.Count;
-        var matrices = new SparseMatrix?[count];
+        var matrices = new (int Rows, int Columns, int[] RowPointers, int[] ColumnIndices)?[count];
         var weights = new float[count][];
         var biases = new float[count][];
         for (int l = 0; l < count; l++)
         {
             Layer layer = network.Layers[l];
-            matrices[l] = (layer as SparseLayer)?.Matrix;
+            if (layer is SparseLayer { Matrix: var m })
+            {
+                matrices[l] = (m.Rows, m.Columns, (int[])m.RowPointers.Clone(), (int[])m.ColumnIndices.Clone());
+            }
+
             weights[l] = (float[])layer.WeightArray.Clone();
             biases[l] = (float[])layer.Bias.Clone();
         }
@@ -52,9 +55,11 @@ internal sealed class NetworkSnapshot
         for (int l = 0; l < _weights.Length; l++)
         {
             Layer layer = network.Layers[l];
-            if (layer is SparseLayer sparse && _matrices[l] is SparseMatrix matrix)
+            if (layer is SparseLayer sparse && _matrices[l] is { } matrix)
             {
-                var restored = SparseMatrix.FromSortedCsr(matrix.Rows, matrix.Columns, matrix.RowPointers, matrix.ColumnIndices, (float[])_weights[l].Clone());
+                // Copies again: the restored layer may evolve in place, and the snapshot may be restored more than once.
+                var restored = SparseMatrix.FromSortedCsr(
+                    matrix.Rows, matrix.Columns, (int[])matrix.RowPointers.Clone(), (int[])matrix.ColumnIndices.Clone(), (float[])_weights[l].Clone());
                 sparse.Replace(restored, new float[restored.Nnz]);
             }
             else

@@ -26,7 +26,7 @@ public sealed class SparseMatrix
         ColumnPointers = new int[columns + 1];
         TransposedRowIndices = new int[columnIndices.Length];
         TransposedToCsr = new int[columnIndices.Length];
-        BuildTransposedIndex();
+        BuildTransposedIndex(new int[columns]);
     }
 
     /// <summary>Number of rows: output neurons n_out.</summary>
@@ -191,7 +191,18 @@ public sealed class SparseMatrix
         return k >= 0 ? start + k : -1;
     }
 
-    private void BuildTransposedIndex()
+    /// <summary>
+    /// Rebuilds the CSC index (<see cref="ColumnPointers"/>, <see cref="TransposedRowIndices"/>, <see cref="TransposedToCsr"/>) in place after
+    /// the CSR arrays were rewritten in place with the same nnz (topology evolution); allocates nothing.
+    /// </summary>
+    /// <param name="next">Scratch of at least <see cref="Columns"/> ints; its contents are overwritten.</param>
+    internal void RebuildTransposedIndex(Span<int> next)
+    {
+        ColumnPointers.AsSpan().Clear();
+        BuildTransposedIndex(next[..Columns]);
+    }
+
+    private void BuildTransposedIndex(Span<int> next)
     {
         // Counting sort by column: O(nnz + n_in). Rows come out ascending within each column because CSR is walked in row order.
         var colPtr = ColumnPointers;
@@ -205,8 +216,7 @@ public sealed class SparseMatrix
             colPtr[c + 1] += colPtr[c];
         }
 
-        var next = new int[Columns];
-        Array.Copy(colPtr, next, Columns);
+        colPtr.AsSpan(0, Columns).CopyTo(next);
         for (int r = 0; r < Rows; r++)
         {
             for (int k = RowPointers[r]; k < RowPointers[r + 1]; k++)

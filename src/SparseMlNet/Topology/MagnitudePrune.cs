@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using SparseMlNet.Sparse;
 
 namespace SparseMlNet.Topology;
@@ -26,6 +27,7 @@ public sealed class MagnitudePrune : IPruneCriterion
     }
 
     /// <inheritdoc/>
+    /// <remarks>Allocates nothing proportional to nnz in steady state: the 8-byte sort keys live in a buffer this instance reuses (one per concurrent caller).</remarks>
     public int SelectForRemoval(SparseMatrix matrix, double zeta, Span<bool> remove)
     {
         ArgumentNullException.ThrowIfNull(matrix);
@@ -36,38 +38,32 @@ public sealed class MagnitudePrune : IPruneCriterion
             positives += v >= 0 ? 1 : 0;
         }
 
-        var posKeys = new float[positives];
-        var posIdx = new int[positives];
-        var negKeys = new float[w.Length - positives];
-        var negIdx = new int[w.Length - positives];
-        int p = 0;
-        int n = 0;
-        for (int k = 0; k < w.Length; k++)
+        long[] buffer = _keys.TryTake(out long[]? pooled) && pooled.Length >= w.Length ? pooled : new long[w.Length];
+        try
         {
-            if (w[k] >= 0)
+            // Keys (magnitude bits, CSR index): positive weights from the front, negative ones from position `positives` on. Magnitudes are
+            // non-negative floats, whose bit patterns order like their values, so the composite key sorts by (magnitude, CSR index): ties go to the lower index.
+            Span<long> keys = buffer.AsSpan(0, w.Length);
+            int p = 0;
+            int n = positives;
+            for (int k = 0; k < w.Length; k++)
             {
-                posKeys[p] = w[k];
-                posIdx[p++] = k;
+                float magnitude = w[k] >= 0 ? w[k] : -w[k];
+                keys[w[k] >= 0 ? p++ : n++] = ((long)BitConverter.SingleToInt32Bits(magnitude) << 32) | (uint)k;
             }
-            else
-            {
-                negKeys[n] = -w[k];
-                negIdx[n++] = k;
-            }
-        }
 
-        return MarkSmallest(posKeys, posIdx, (int)(zeta * positives), remove) + MarkSmallest(negKeys, negIdx, (int)(zeta * negKeys.Length), remove);
+            return MarkSmallest(keys[..positives], (int)(zeta * positives), remove) + MarkSmallest(keys[positives..], (int)(zeta * (w.Length - positives)), remove);
+        }
+        finally
+        {
+            _keys.Add(buffer);
+        }
     }
 
-    private static int MarkSmallest(float[] magnitudes, int[] indices, int count, Span<bool> remove)
-    {
-        // Stable order: sort by (magnitude, CSR index); indices are already ascending, and Array.Sort with keys is unstable, so sort by a composite key.
-        var keys = new long[magnitudes.Length];
-        for (int i = 0; i < keys.Length; i++)
-        {
-            keys[i] = ((long)BitConverter.SingleToInt32Bits(magnitudes[i]) << 32) | (uint)indices[i];
-        }
+    private readonly ConcurrentBag<long[]> _keys = [];
 
+    private static int MarkSmallest(Span<long> keys, int count, Span<bool> remove)
+    {
         // Only the set of the `count` smallest keys matters, not their order: a selection (O(n) expected) instead of a full sort (O(n log n)).
         SelectSmallest(keys, count);
         for (int i = 0; i < count; i++)
@@ -82,7 +78,7 @@ public sealed class MagnitudePrune : IPruneCriterion
     /// Rearranges distinct <paramref name="keys"/> so that the <paramref name="count"/> smallest occupy the first <paramref name="count"/> slots, in any order
     /// (Hoare's quickselect with a median-of-three pivot; deterministic).
     /// </summary>
-    private static void SelectSmallest(long[] keys, int count)
+    private static void SelectSmallest(Span<long> keys, int count)
     {
         int lo = 0;
         int hi = keys.Length - 1;

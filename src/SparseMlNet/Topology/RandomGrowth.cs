@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using SparseMlNet.Sparse;
 
 namespace SparseMlNet.Topology;
@@ -32,21 +33,33 @@ public sealed class RandomGrowth : IGrowthCriterion
             return;
         }
 
-        var chosen = new HashSet<long>(positions.Length);
-        int added = 0;
-        while (added < positions.Length)
+        // The set of drawn positions is reused from step to step (Clear keeps its capacity), one per concurrently evolving layer.
+        HashSet<long> chosen = _chosen.TryTake(out HashSet<long>? pooled) ? pooled : [];
+        try
         {
-            long position = random.NextInt64(total);
-            int row = (int)(position / matrix.Columns);
-            int column = (int)(position % matrix.Columns);
-            if (IsOccupied(matrix, removed, row, column) || !chosen.Add(position))
+            chosen.Clear();
+            chosen.EnsureCapacity(positions.Length);
+            int added = 0;
+            while (added < positions.Length)
             {
-                continue;
-            }
+                long position = random.NextInt64(total);
+                int row = (int)(position / matrix.Columns);
+                int column = (int)(position % matrix.Columns);
+                if (IsOccupied(matrix, removed, row, column) || !chosen.Add(position))
+                {
+                    continue;
+                }
 
-            positions[added++] = position;
+                positions[added++] = position;
+            }
+        }
+        finally
+        {
+            _chosen.Add(chosen);
         }
     }
+
+    private readonly ConcurrentBag<HashSet<long>> _chosen = [];
 
     private static bool IsOccupied(SparseMatrix matrix, ReadOnlySpan<bool> removed, int row, int column)
     {

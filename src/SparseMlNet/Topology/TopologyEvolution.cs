@@ -42,6 +42,8 @@ public sealed class TopologyEvolution
     /// <summary>The default <see cref="NewWeightScale"/>.</summary>
     public const double DefaultNewWeightScale = 0;
 
+    private readonly EvolutionBuffers.Pool _buffers = new();
+
     /// <summary>
     /// s, the scale of regrown weights relative to an initial weight at the same fan-in; Range: [0, 1]. Default 0: new connections start at zero
     /// (as RigL's do, Evci et al., ICML 2020) with zero momentum, and grow from their gradient.
@@ -86,7 +88,7 @@ public sealed class TopologyEvolution
     public static TopologyEvolution RigL(double zeta, bool evolveOutputLayer = false, IEvolutionSchedule? schedule = null) =>
         new(zeta, new MagnitudePrune(), new GradientGrowth(), evolveOutputLayer, 0, schedule);
 
-    /// <summary>Prunes and regrows one layer in place (its <see cref="SparseLayer.Matrix"/> is replaced); new weights are <see cref="NewWeightScale"/> times a draw from the layer's <see cref="Layer.Initialization"/> at their neuron's new fan-in.</summary>
+    /// <summary>Prunes and regrows one layer in place (its <see cref="SparseLayer.Matrix"/> arrays are rewritten, nnz unchanged, with scratch buffers this policy reuses across layers and epochs); new weights are <see cref="NewWeightScale"/> times a draw from the layer's <see cref="Layer.Initialization"/> at their neuron's new fan-in.</summary>
     /// <param name="layer">The layer.</param>
     /// <param name="random">Seeded random source.</param>
     /// <returns>Counts of the step.</returns>
@@ -119,10 +121,24 @@ public sealed class TopologyEvolution
             throw new ArgumentOutOfRangeException(nameof(zeta), zeta, "Zeta (ζ) of an evolution step must lie in [0, 1).");
         }
 
-        SparseMatrix old = layer.Matrix;
-        var remove = new bool[old.Nnz];
-        int expected = Prune.RemovalCount(old, zeta);
-        int removed = Prune.SelectForRemoval(old, zeta, remove);
+        EvolutionBuffers buffers = _buffers.Rent();
+        try
+        {
+            return Evolve(layer, random, zeta, gradient, buffers);
+        }
+        finally
+        {
+            _buffers.Return(buffers);
+        }
+    }
+
+    private EvolutionStep Evolve(SparseLayer layer, Random random, double zeta, LayerGradient? gradient, EvolutionBuffers buffers)
+    {
+        SparseMatrix matrix = layer.Matrix;
+        int nnz = matrix.Nnz;
+        Span<bool> remove = buffers.Remove(nnz);
+        int expected = Prune.RemovalCount(matrix, zeta);
+        int removed = Prune.SelectForRemoval(matrix, zeta, remove);
         int marked = 0;
         foreach (bool r in remove)
         {
@@ -135,79 +151,99 @@ public sealed class TopologyEvolution
                 $"{Prune.GetType().Name} broke the pruning contract: ζ = {zeta} asks for {expected} removals; it reported {removed} and marked {marked}.");
         }
 
-        var grown = new long[removed];
+        Span<long> grown = buffers.Grown(removed);
         if (Growth is IGradientGrowthCriterion byGradient)
         {
-            byGradient.SelectNew(old, remove, gradient ?? throw new InvalidOperationException($"{Growth.GetType().Name} needs the layer's gradient; evolve through the training loop."), random, grown);
+            byGradient.SelectNew(matrix, remove, gradient ?? throw new InvalidOperationException($"{Growth.GetType().Name} needs the layer's gradient; evolve through the training loop."), random, grown);
         }
         else
         {
-            Growth.SelectNew(old, remove, random, grown);
+            Growth.SelectNew(matrix, remove, random, grown);
         }
-        Array.Sort(grown);
-        CheckGrown(old, remove, grown);
 
-        int columns = old.Columns;
-        int nnz = old.Nnz;
-        var rowPointers = new int[old.Rows + 1];
-        var columnIndices = new int[nnz];
-        var values = new float[nnz];
-        var velocity = new float[nnz];
-        var isNew = new bool[nnz];
-        int o = 0;
-        int g = 0;
-        for (int r = 0; r < old.Rows; r++)
+        grown.Sort();
+        CheckGrown(matrix, remove, grown);
+
+        // From here the layer changes in place (no failure is possible any more): the CSR arrays, the momentum and the CSC index are rewritten
+        // inside the arrays they already occupy, since nnz is constant. Memory stays at the layer's own arrays plus the reused buffers,
+        // where building the new topology beside the old one would need 25 bytes per connection of the layer on top.
+        int[] rowPointers = matrix.RowPointers;
+        int[] columnIndices = matrix.ColumnIndices;
+        float[] values = matrix.Values;
+        float[] velocity = layer.Velocity;
+        int columns = matrix.Columns;
+
+        // 1. Compact the kept connections to the front, in CSR order; rowPointers[r + 1] becomes the end of row r's kept ones.
+        int w = 0;
+        int k = 0;
+        for (int r = 0; r < matrix.Rows; r++)
         {
-            int k = old.RowPointers[r];
-            int end = old.RowPointers[r + 1];
+            int end = rowPointers[r + 1];
+            for (; k < end; k++)
+            {
+                if (!remove[k])
+                {
+                    columnIndices[w] = columnIndices[k];
+                    values[w] = values[k];
+                    velocity[w++] = velocity[k];
+                }
+            }
+
+            rowPointers[r + 1] = w;
+        }
+
+        // 2. Merge kept and grown connections from the back, row by row in descending column order: the write slot o never falls below the
+        //    next kept connection still to be read, so nothing unread is overwritten. New connections start with weight and momentum 0.
+        int o = nnz - 1;
+        int g = grown.Length - 1;
+        for (int r = matrix.Rows - 1; r >= 0; r--)
+        {
+            int keptStart = rowPointers[r];
+            int kk = rowPointers[r + 1] - 1;
+            int rowEnd = o + 1;
             while (true)
             {
-                while (k < end && remove[k])
-                {
-                    k++;
-                }
-
-                bool haveOld = k < end;
-                bool haveNew = g < grown.Length && grown[g] / columns == r;
+                bool haveOld = kk >= keptStart;
+                bool haveNew = g >= 0 && grown[g] / columns == r;
                 if (!haveOld && !haveNew)
                 {
                     break;
                 }
 
-                int newColumn = haveNew ? (int)(grown[g] % columns) : int.MaxValue;
-                if (haveOld && old.ColumnIndices[k] < newColumn)
+                int newColumn = haveNew ? (int)(grown[g] % columns) : -1;
+                if (haveOld && columnIndices[kk] > newColumn)
                 {
-                    columnIndices[o] = old.ColumnIndices[k];
-                    values[o] = old.Values[k];
-                    velocity[o++] = layer.Velocity[k++];
+                    columnIndices[o] = columnIndices[kk];
+                    values[o] = values[kk];
+                    velocity[o--] = velocity[kk--];
                 }
                 else
                 {
                     columnIndices[o] = newColumn;
-                    isNew[o++] = true;
-                    g++;
+                    values[o] = 0f;
+                    velocity[o--] = 0f;
+                    g--;
                 }
             }
 
-            rowPointers[r + 1] = o;
+            rowPointers[r + 1] = rowEnd;
         }
 
-        var matrix = SparseMatrix.FromSortedCsr(old.Rows, columns, rowPointers, columnIndices, values);
-        for (int r = 0; r < matrix.Rows && NewWeightScale > 0; r++)
+        if (o != -1 || g != -1)
         {
-            for (int k = rowPointers[r]; k < rowPointers[r + 1]; k++)
-            {
-                if (isNew[k])
-                {
-                    float limit = WeightInitializer.Limit(layer.Initialization, matrix.RowDegree(r), matrix.ColumnDegree(columnIndices[k]));
-                    values[k] = WeightInitializer.Draw((float)NewWeightScale * limit, random);
-                }
-            }
+            throw new InvalidOperationException($"Evolution changed nnz from {nnz} to {nnz - (o + 1)}; a step must keep it constant.");
         }
 
-        if (matrix.Nnz != old.Nnz)
+        rowPointers[0] = 0;
+        matrix.RebuildTransposedIndex(buffers.Next(columns));
+
+        // New weights in ascending CSR order (grown is sorted by row-major position), drawn at the neuron's new fan-in and fan-out.
+        for (int i = 0; i < grown.Length && NewWeightScale > 0; i++)
         {
-            throw new InvalidOperationException($"Evolution changed nnz from {old.Nnz} to {matrix.Nnz}; a step must keep it constant.");
+            int r = (int)(grown[i] / columns);
+            int slot = matrix.Find(r, (int)(grown[i] % columns));
+            float limit = WeightInitializer.Limit(layer.Initialization, matrix.RowDegree(r), matrix.ColumnDegree(columnIndices[slot]));
+            values[slot] = WeightInitializer.Draw((float)NewWeightScale * limit, random);
         }
 
         layer.Replace(matrix, velocity);

@@ -21,7 +21,25 @@ public static class Evaluation
             throw new ArgumentException($"The model was trained on {network.InputCount} features, but the data has {data.FeatureCount}.", nameof(data));
         }
 
-        float[] p = network.Predict(data.Features);
+        return Classification(network, data, network.Predict(data.Features));
+    }
+
+    /// <summary>As <see cref="Classification(MultilayerPerceptron, Dataset)"/>, scoring through <paramref name="predictor"/> (reused across epochs by the trainer, so its buffers are allocated once).</summary>
+    internal static (double Loss, double Accuracy) Classification(NetworkPredictor predictor, Dataset data)
+    {
+        MultilayerPerceptron network = predictor.Network;
+        if (data.FeatureCount != network.InputCount)
+        {
+            throw new ArgumentException($"The model was trained on {network.InputCount} features, but the data has {data.FeatureCount}.", nameof(data));
+        }
+
+        var p = new float[data.Count * network.OutputCount];
+        predictor.Predict(data.Features, p);
+        return Classification(network, data, p);
+    }
+
+    private static (double Loss, double Accuracy) Classification(MultilayerPerceptron network, Dataset data, float[] p)
+    {
         int k = network.OutputCount;
         double loss = 0;
         int correct = 0;

@@ -127,7 +127,7 @@ public sealed class MlpTrainer
 
         int[] sizes = [train.FeatureCount, .. _options.HiddenLayerSizes, train.ClassCount];
         MemoryEstimate.EnsureFits(
-            MemoryEstimate.TrainingBytes(_options.Kind, sizes, _options.Epsilon, _options.EffectiveBatchSize(train.Count), (test?.Count ?? 0) + (validation?.Count ?? 0)),
+            MemoryEstimate.TrainingBytes(_options.Kind, sizes, _options.Epsilon, _options.EffectiveBatchSize(train.Count), Math.Max(test?.Count ?? 0, validation?.Count ?? 0), _options.Activation),
             $"a {(_options.Kind == NetworkKind.Set ? "SET" : _options.Kind.ToString())} MLP {string.Join("-", sizes)}");
         var network = MultilayerPerceptron.Create(
             _options.Kind,
@@ -142,13 +142,26 @@ public sealed class MlpTrainer
         var settings = _options.Settings(train.Count);
         var loop = new TrainingLoop(network, settings, _options.ResolveEvolution(), _options.NeuronPruneThreshold is double tau ? new NeuronPruning(tau) : null);
         var stopping = _options.EarlyStoppingPatience is int patience ? new EarlyStopping(network, patience) : null;
+        // One predictor for every evaluation, sized for the larger evaluation set; rebuilt only when neuron pruning changes the layer sizes.
+        NetworkPredictor? predictor = null;
+        int evaluationRows = Math.Max(test?.Count ?? 0, validation?.Count ?? 0);
+        (double Loss, double Accuracy) Evaluate(Dataset data)
+        {
+            if (predictor is null || !predictor.Network.LayerSizes.AsSpan().SequenceEqual(predictor.LayerSizes))
+            {
+                predictor = new NetworkPredictor(network, NetworkPredictor.RowsPerPass(network, evaluationRows));
+            }
+
+            return Evaluation.Classification(predictor, data);
+        }
+
         int epochs = loop.Run(
             new ClassificationObjective(train, weights, _options.Augmentation),
-            test is null ? null : () => Evaluation.Classification(network, test),
+            test is null ? null : () => Evaluate(test),
             m => EpochCompleted?.Invoke(this, m),
             BatchCompleted is null ? null : p => BatchCompleted?.Invoke(this, p),
             cancellationToken,
-            validation is null ? null : () => Evaluation.Classification(network, validation),
+            validation is null ? null : () => Evaluate(validation),
             stopping);
         TrainingCompleted?.Invoke(this, new TrainingOutcome(
             epochs,

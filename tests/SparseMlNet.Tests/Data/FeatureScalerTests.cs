@@ -185,4 +185,34 @@ public sealed class FeatureScalerTests
 
         return (mean, variance);
     }
+
+    [Theory]
+    [InlineData(ScalingKind.Standardize)]
+    [InlineData(ScalingKind.MinMax)]
+    public void TransformInPlace_GivesTheCopysValuesInTheSameArray(ScalingKind kind)
+    {
+        var random = new Random(9);
+        float[] values = [.. Enumerable.Range(0, 40 * 7).Select(_ => (float)(random.NextDouble() * 50))];
+        var data = new Dataset(values, [.. Enumerable.Range(0, 40).Select(i => i % 2)], 7);
+        var scaler = FeatureScaler.Fit(data, kind);
+        float[] copy = scaler.Transform(data).Features.ToArray();
+
+        Dataset scaled = scaler.TransformInPlace(data);
+
+        Assert.Same(data, scaled);
+        Assert.Equal(copy, values);
+    }
+
+    [Fact]
+    public void TransformInPlace_RefusesAnOverflowBeforeWritingAnything()
+    {
+        var scaler = FeatureScaler.FromParameters(ScalingKind.Standardize, [0f], [1e30f]);
+        float[] values = [1f, 2f, 1e10f, 3f];
+        var data = new Dataset((float[])values.Clone(), [0, 1, 0, 1], 1);
+
+        var error = Assert.Throws<ArgumentException>(() => scaler.TransformInPlace(data));
+
+        Assert.Contains("row 2", error.Message, StringComparison.Ordinal);
+        Assert.Equal(values, data.Features.ToArray());
+    }
 }

@@ -18,12 +18,17 @@ public sealed class EvolutionContractTests
     {
         var layer = Layer();
         var before = layer.Matrix;
+        int[] columns = before.ConnectionColumns.ToArray();
+        float[] weights = before.Weights.ToArray();
         var evolution = new TopologyEvolution(0.3, new OneShort(), new RandomGrowth());
 
         var error = Assert.Throws<InvalidOperationException>(() => evolution.Evolve(layer, new Random(1)));
 
+        // Evolution works in place, so "as it was" is checked by value: the contract is checked before anything is written.
         Assert.Contains(nameof(OneShort), error.Message);
         Assert.Same(before, layer.Matrix);
+        Assert.Equal(columns, layer.Matrix.ConnectionColumns.ToArray());
+        Assert.Equal(weights, layer.Matrix.Weights.ToArray());
     }
 
     [Fact]

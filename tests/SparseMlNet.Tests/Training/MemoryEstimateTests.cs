@@ -13,12 +13,12 @@ public sealed class MemoryEstimateTests
     public void Train_NetworkAboveTheAvailableMemory_ThrowsInsufficientMemoryWithBothFigures()
     {
         var (train, _) = TestNetworks.Digits;
-        var options = new MlpTrainerOptions { Kind = NetworkKind.Dense, HiddenLayerSizes = [256], Epochs = 1 };
+        var options = new MlpTrainerOptions { Kind = NetworkKind.Dense, HiddenLayerSizes = [1024], Epochs = 1 };
         MemoryEstimate.AvailableBytesOverride = 1 << 20;
         try
         {
             var ex = Assert.Throws<InsufficientMemoryException>(() => new MlpTrainer(options).Train(train));
-            Assert.Contains("Dense MLP 64-256-10 needs about", ex.Message, StringComparison.Ordinal);
+            Assert.Contains("Dense MLP 64-1024-10 needs about", ex.Message, StringComparison.Ordinal);
             Assert.Contains("of the 0.001 GiB available", ex.Message, StringComparison.Ordinal);
         }
         finally
@@ -64,5 +64,32 @@ public sealed class MemoryEstimateTests
         double estimate = MemoryEstimate.TrainingBytes(kind, sizes, 20, 128, 0);
 
         Assert.InRange(estimate, stored, 4 * stored + (2.0 * 874 * 128 * 16 * 2));
+    }
+
+    [Theory]
+    [InlineData(ActivationKind.Relu)]
+    [InlineData(ActivationKind.Tanh)]
+    public void TrainingBytes_AgreesWithWhatTrainingAllocates(ActivationKind activation)
+    {
+        // What a SET run allocates, piece by piece: the network (with the sampler's temporaries), the training buffers, one evolution step
+        // of every hidden layer (its scratch grows to the largest layer) and the evaluation predictor with its predictions.
+        int[] sizes = [300, 6000, 6000, 10];
+        const int batch = 32, evaluationRows = 500;
+        long start = GC.GetAllocatedBytesForCurrentThread();
+        var network = MultilayerPerceptron.Create(NetworkKind.Set, sizes, 20, activation, ActivationKind.Identity, LossKind.SoftmaxCrossEntropy, 1);
+        var propagation = new Propagation(network, batch, training: true);
+        var evolution = SparseMlNet.Topology.TopologyEvolution.Set(0.3);
+        evolution.Evolve((SparseMlNet.Networks.Layers.SparseLayer)network.Layers[0], new Random(1));
+        evolution.Evolve((SparseMlNet.Networks.Layers.SparseLayer)network.Layers[1], new Random(2));
+        var predictor = new NetworkPredictor(network, NetworkPredictor.RowsPerPass(network, evaluationRows));
+        var predictions = new float[evaluationRows * sizes[^1]];
+        long allocated = GC.GetAllocatedBytesForCurrentThread() - start;
+        GC.KeepAlive(propagation);
+        GC.KeepAlive(predictor);
+        GC.KeepAlive(predictions);
+
+        double estimate = MemoryEstimate.TrainingBytes(NetworkKind.Set, sizes, 20, batch, evaluationRows, activation);
+
+        Assert.InRange(estimate / allocated, 0.9, 1.3);
     }
 }

@@ -18,7 +18,7 @@ public sealed class SparseLayer : Layer
         Replace(matrix, velocity);
     }
 
-    /// <summary>The layer's connectivity and weights (replaced, never resized in place, by topology evolution).</summary>
+    /// <summary>The layer's connectivity and weights (rewritten in place by topology evolution, which keeps nnz; replaced by hidden-neuron pruning and loading).</summary>
     public SparseMatrix Matrix { get; private set; } = null!;
 
     /// <inheritdoc/>
@@ -46,7 +46,7 @@ public sealed class SparseLayer : Layer
         return new SparseLayer(matrix, new float[outputs], new float[columns.Length], initialization);
     }
 
-    /// <summary>Installs a new topology (after evolution or loading) with its aligned momentum, and rebalances the parallel partitions.</summary>
+    /// <summary>Installs a topology (new, or the same one rewritten in place by evolution) with its aligned momentum, and rebalances the parallel partitions.</summary>
     internal void Replace(SparseMatrix matrix, float[] velocity)
     {
         if (matrix.Rows != Outputs || matrix.Columns != Inputs || velocity.Length != matrix.Nnz)
