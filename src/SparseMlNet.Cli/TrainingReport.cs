@@ -30,8 +30,8 @@ internal sealed class TrainingReport(IAnsiConsole console, MlpTrainerOptions opt
     {
         trainer.EpochCompleted += (_, m) =>
         {
-            _epochs.Add(m);
             console.MarkupLine(EpochLine(m));
+            _epochs.Add(m);
         };
         trainer.TrainingCompleted += (_, o) => _outcome = o;
 
@@ -82,18 +82,35 @@ internal sealed class TrainingReport(IAnsiConsole console, MlpTrainerOptions opt
         table.AddRow("Connections (nnz)", Invariant($"{network.ConnectionCount:N0}"));
         table.AddRow("nnz per layer (density)", Markup.Escape(string.Join(
             ", ", network.Layers.Select(l => Invariant($"{l.ConnectionCount:N0} ({Percent(l.Density)})")))));
+        if (options.NeuronPruneThreshold is not null)
+        {
+            table.AddRow("Hidden neurons (start → end)", Invariant(
+                $"{string.Join("-", options.HiddenLayerSizes)} → {string.Join("-", network.Layers.Take(network.Layers.Count - 1).Select(l => l.Outputs))}"));
+        }
+
         table.AddRow("Peak working set", Invariant($"{last.PeakWorkingSetBytes / (double)(1 << 20):F0} MB"));
         table.AddRow("Model", Markup.Escape(modelPath));
         table.AddRow("Metrics", Markup.Escape(metricsPath));
         console.Write(table);
     }
 
-    private static string EpochLine(EpochMetrics m)
+    private string EpochLine(EpochMetrics m)
     {
         long nnz = m.Layers.Sum(l => l.Nnz);
+        string neurons = options.NeuronPruneThreshold is null ? "" : "  │  neurons " + NeuronCounts(m);
         string validation = double.IsNaN(m.ValidationLoss) ? "" : Invariant($"  │  val loss {m.ValidationLoss:F4}  acc {Percent(m.ValidationAccuracy),7}");
         return Invariant(
-            $"Epoch {m.Epoch,3}  loss {m.TrainLoss:F4}  acc {Percent(m.TrainAccuracy),7}  │  test loss {m.TestLoss:F4}  [bold]acc {Percent(m.TestAccuracy),7}[/]{validation}  │  {m.TrainSeconds:F2} s + {m.EvaluationSeconds:F2} test + {m.EvolutionSeconds:F2} evolve  │  nnz {nnz:N0}");
+            $"Epoch {m.Epoch,3}  loss {m.TrainLoss:F4}  acc {Percent(m.TrainAccuracy),7}  │  test loss {m.TestLoss:F4}  [bold]acc {Percent(m.TestAccuracy),7}[/]{validation}  │  {m.TrainSeconds:F2} s + {m.EvaluationSeconds:F2} test + {m.EvolutionSeconds:F2} evolve  │  nnz {nnz:N0}{neurons}");
+    }
+
+    /// <summary>The hidden layers' sizes after epoch <paramref name="m"/>, and how many neurons pruning removed from each during that epoch.</summary>
+    private string NeuronCounts(EpochMetrics m)
+    {
+        int hidden = m.Layers.Count - 1;
+        var before = _epochs.Count > 0 ? _epochs[^1].Layers.Take(hidden).Select(l => l.Outputs) : options.HiddenLayerSizes;
+        var removed = before.Zip(m.Layers.Take(hidden), (b, l) => b - l.Outputs).ToArray();
+        string sizes = string.Join("-", m.Layers.Take(hidden).Select(l => l.Outputs));
+        return removed.Any(r => r != 0) ? Invariant($"{sizes} (removed {string.Join(", ", removed)})") : sizes;
     }
 
     private static string Percent(double fraction) =>

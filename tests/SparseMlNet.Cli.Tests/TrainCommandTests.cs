@@ -1,4 +1,5 @@
 using System.CommandLine;
+using System.Globalization;
 using SparseMlNet.Cli.Commands;
 using SparseMlNet.IO;
 using SparseMlNet.Networks;
@@ -213,7 +214,8 @@ public sealed class TrainCommandTests : IDisposable
         string[] metrics = File.ReadAllLines(Path.Combine(output, "metrics.csv"));
         Assert.Equal(4, metrics.Length);
         Assert.StartsWith("epoch,train_loss,train_accuracy,test_loss,test_accuracy,", metrics[0], StringComparison.Ordinal);
-        Assert.EndsWith("nnz_l1,nnz_l2,density_l1,density_l2", metrics[0], StringComparison.Ordinal);
+        Assert.EndsWith("nnz_l1,nnz_l2,density_l1,density_l2,neurons_h1", metrics[0], StringComparison.Ordinal);
+        Assert.EndsWith(",32", metrics[3], StringComparison.Ordinal);
         Assert.StartsWith("3,", metrics[3], StringComparison.Ordinal);
 
         ModelBundle model = ModelSerializer.Load(Path.Combine(output, "model.spmlnet"));
@@ -238,6 +240,36 @@ public sealed class TrainCommandTests : IDisposable
         Assert.True(run.ExitCode == 0, run.Error);
         var policy = ModelSerializer.Load(Path.Combine(output, "model.spmlnet")).Policy!;
         Assert.Equal((SparseMlNet.Topology.GrowthKind.Gradient, SparseMlNet.Topology.ZetaSchedule.Cosine, (int?)5, (int?)2), (policy.Growth, policy.ZetaSchedule, policy.EvolveEveryBatches, policy.EvolutionStopEpoch));
+    }
+
+    [Fact]
+    public void Run_TrainWithNeuronPruning_MetricsShowTheShrinkingLayersOfTheModel()
+    {
+        string output = Path.Combine(_folder.FullName, "pruned");
+
+        CliRun run = CliRun.Of(
+            "train", "--train-csv", CliRun.Digits, "--hidden-sizes", "48,40", "--epsilon", "4", "--epochs", "4", "--batch-size", "32", "--prune-neurons", "0.8", "-o", output);
+
+        Assert.True(run.ExitCode == 0, run.Error);
+        string[] lines = File.ReadAllLines(Path.Combine(output, "metrics.csv"));
+        string[] header = lines[0].Split(',');
+        int[][] neurons = [.. lines.Skip(1).Select(line => line.Split(',')).Select(cells => new[]
+        {
+            int.Parse(cells[Array.IndexOf(header, "neurons_h1")], CultureInfo.InvariantCulture),
+            int.Parse(cells[Array.IndexOf(header, "neurons_h2")], CultureInfo.InvariantCulture),
+        })];
+        Assert.Equal(4, neurons.Length);
+        for (int e = 1; e < neurons.Length; e++)
+        {
+            Assert.True(neurons[e][0] <= neurons[e - 1][0] && neurons[e][1] <= neurons[e - 1][1], $"epoch {e + 1}: {neurons[e][0]}-{neurons[e][1]} after {neurons[e - 1][0]}-{neurons[e - 1][1]}");
+        }
+
+        ModelBundle model = ModelSerializer.Load(Path.Combine(output, "model.spmlnet"));
+        Assert.Equal([64, neurons[^1][0], neurons[^1][1], 10], model.Network.LayerSizes);
+        Assert.True(neurons[^1][0] + neurons[^1][1] < 48 + 40, "pruning at τ = 0.8 removed no neuron");
+        Assert.Equal([48 - neurons[^1][0], 40 - neurons[^1][1]], model.Policy!.NeuronsRemoved!);
+        Assert.Contains(string.Create(CultureInfo.InvariantCulture, $"neurons {neurons[^1][0]}-{neurons[^1][1]}"), run.Output, StringComparison.Ordinal);
+        Assert.Contains("(removed ", run.Output, StringComparison.Ordinal);
     }
 
     private static (TrainCommand Command, ParseResult Parse) Parse(params string[] args)

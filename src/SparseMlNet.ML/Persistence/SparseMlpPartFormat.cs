@@ -10,12 +10,14 @@ namespace SparseMlNet.ML.Persistence;
 /// <summary>
 /// A SparseMlp scorer in a model file: a metadata entry (magic "SPMLNETML", version, feature and label column names, label values,
 /// from version 2 the training history as JSON, from version 3 the output layout (multiclass or binary) and the training outcome as JSON)
-/// and a network entry in the engine's own checksummed format (<see cref="ModelSerializer"/>; also readable by the CLI).
+/// and a network entry in the engine's own checksummed format (<see cref="ModelSerializer"/>; also readable by the CLI). From version 4 the network entry
+/// also holds the model's <see cref="TrainingPolicy"/> (the engine format's policy section, as the CLI writes it); the metadata layout is version 3's.
+/// Parts of versions 1 to 3 load without a policy.
 /// </summary>
 internal static class SparseMlpPartFormat
 {
     private const string Magic = "SPMLNETML";
-    private const ushort Version = 3;
+    private const ushort Version = 4;
 
     public static void Write(ISparseMlpScorer transformer, Stream metadata, Stream network)
     {
@@ -37,7 +39,7 @@ internal static class SparseMlpPartFormat
             writer.Write(outcome);
         }
 
-        ModelSerializer.Save(new ModelBundle(transformer.Model.Network, classNames: transformer.Model.ClassNames), network);
+        ModelSerializer.Save(new ModelBundle(transformer.Model.Network, classNames: transformer.Model.ClassNames, policy: transformer.Model.Policy), network);
     }
 
     /// <exception cref="InvalidDataException">The entry is not a SparseMlp part, is of a newer version, or does not match its network.</exception>
@@ -69,7 +71,7 @@ internal static class SparseMlpPartFormat
                 throw new InvalidDataException($"A SparseMlp part has {values.Count} label values for a network with {bundle.Network.OutputCount} outputs; the file is corrupted.");
             }
 
-            var model = new SparseMlpModelParameters(bundle.Network, values, history, outcome);
+            var model = new SparseMlpModelParameters(bundle.Network, values, history, outcome, version >= 4 ? bundle.Policy : null);
             return binary
                 ? new SparseMlpBinaryPredictionTransformer(model, feature, label)
                 : new SparseMlpPredictionTransformer(model, feature, label);

@@ -2,6 +2,7 @@ using System.Globalization;
 using Microsoft.ML;
 using Microsoft.ML.Data;
 using Microsoft.ML.Runtime;
+using SparseMlNet.IO;
 using SparseMlNet.ML.Schema;
 using SparseMlNet.Training;
 
@@ -99,7 +100,7 @@ internal static class SparseMlpFitting
         }
 
         var labelValues = kind == LabelKind.Binary ? null : LabelValues.FromLabelColumn(label, classCount);
-        return new SparseMlpModelParameters(network, labelValues, history, outcome);
+        return new SparseMlpModelParameters(network, labelValues, history, outcome, TrainingPolicy.From(engine, network));
     }
 
     /// <summary>Output schema shape check shared by both trainers.</summary>

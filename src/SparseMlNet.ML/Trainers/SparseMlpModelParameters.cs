@@ -1,3 +1,4 @@
+using SparseMlNet.IO;
 using SparseMlNet.ML.Schema;
 using SparseMlNet.Networks;
 using SparseMlNet.Training;
@@ -10,9 +11,10 @@ namespace SparseMlNet.ML.Trainers;
 /// </summary>
 public sealed class SparseMlpModelParameters
 {
-    internal SparseMlpModelParameters(MultilayerPerceptron network, LabelValues? labelValues, IReadOnlyList<EpochMetrics> trainingHistory, TrainingOutcome? outcome = null)
+    internal SparseMlpModelParameters(MultilayerPerceptron network, LabelValues? labelValues, IReadOnlyList<EpochMetrics> trainingHistory, TrainingOutcome? outcome = null, TrainingPolicy? policy = null)
     {
         Outcome = outcome;
+        Policy = policy;
         ArgumentNullException.ThrowIfNull(network);
         if (labelValues is not null && labelValues.Count != network.OutputCount)
         {
@@ -41,6 +43,13 @@ public sealed class SparseMlpModelParameters
 
     /// <summary>How training ended (epochs run, the epoch whose network this is, whether early stopping ended it), or null for a model loaded without it.</summary>
     public TrainingOutcome? Outcome { get; }
+
+    /// <summary>
+    /// The dynamic-sparse-training policy and schedule the network was trained with (growth, ζ and its schedule, ΔT, stop epoch, neuron-pruning
+    /// threshold and the neurons it removed per hidden layer): the same record the CLI saves in its model files (<see cref="ModelBundle.Policy"/>).
+    /// Null for FixProb and dense networks, and for models loaded from files written before SparseMlp part format version 4. Informational: prediction does not use it.
+    /// </summary>
+    public TrainingPolicy? Policy { get; }
 
     /// <summary>The 1-based epoch whose weights this model holds: the best validation epoch under early stopping, else the last; 0 when unknown.</summary>
     public int BestEpoch => Outcome?.BestEpoch ?? TrainingHistory.Count;

@@ -8,7 +8,7 @@ namespace SparseMlNet.IO;
 
 /// <summary>
 /// Reads the per-epoch metrics CSV that <c>sparsemlnet train</c> writes (header: epoch, train_loss, train_accuracy, test_loss, test_accuracy, then
-/// timings, memory and per-layer nnz/density columns). Tolerant of extra and reordered columns, strict on the required ones; plain or gzip-compressed.
+/// timings, memory, per-layer nnz/density and per-hidden-layer neuron columns). Tolerant of extra and reordered columns, strict on the required ones; plain or gzip-compressed.
 /// </summary>
 public static class MetricsCsv
 {

@@ -11,7 +11,8 @@ namespace SparseMlNet.IO;
 /// <remarks>
 /// <para>Columns (snake_case header, invariant culture, full round-trip precision): epoch, train_loss, train_accuracy, test_loss, test_accuracy, validation_loss, validation_accuracy (empty without validation data),
 /// train_seconds, evaluation_seconds, evolution_seconds, peak_working_set_mb, managed_mb (mebibytes, 2²⁰ bytes), then nnz_l1 … nnz_lL
-/// and density_l1 … density_lL for the L layers, input side first. A metric that is NaN (no test set, accuracy of an autoencoder) is an empty cell.</para>
+/// and density_l1 … density_lL for the L layers, input side first, then neurons_h1 … neurons_hH, the neurons of each of the H = L − 1 hidden layers
+/// (the outputs of layer h; they fall when hidden-neuron pruning removes neurons). A metric that is NaN (no test set, accuracy of an autoencoder) is an empty cell.</para>
 /// <para>The header is written when the writer is created, so even a run that fails in its first epoch leaves a well-formed file.</para>
 /// </remarks>
 public sealed class MetricsCsvWriter : IDisposable
@@ -55,7 +56,7 @@ public sealed class MetricsCsvWriter : IDisposable
 
     /// <summary>The column names for a network of <paramref name="layerCount"/> layers, in file order.</summary>
     /// <param name="layerCount">Number of layers L; Range: ≥ 1.</param>
-    /// <returns>12 + 2L names.</returns>
+    /// <returns>12 + 2L + (L − 1) names.</returns>
     /// <exception cref="ArgumentOutOfRangeException"><paramref name="layerCount"/> &lt; 1.</exception>
     public static IReadOnlyList<string> Header(int layerCount)
     {
@@ -73,6 +74,11 @@ public sealed class MetricsCsvWriter : IDisposable
         for (int l = 1; l <= layerCount; l++)
         {
             names.Add(string.Create(CultureInfo.InvariantCulture, $"density_l{l}"));
+        }
+
+        for (int h = 1; h < layerCount; h++)
+        {
+            names.Add(string.Create(CultureInfo.InvariantCulture, $"neurons_h{h}"));
         }
 
         return names;
@@ -111,6 +117,11 @@ public sealed class MetricsCsvWriter : IDisposable
         foreach (LayerMetrics layer in metrics.Layers)
         {
             WriteNumber(layer.Density);
+        }
+
+        for (int h = 0; h < _layerCount - 1; h++)
+        {
+            _csv.WriteField(metrics.Layers[h].Outputs);
         }
 
         _csv.NextRecord();

@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.IO.Compression;
 using Microsoft.ML;
 using Microsoft.ML.Data;
@@ -9,6 +10,7 @@ using SparseMlNet.ML.Trainers;
 using SparseMlNet.Networks;
 using SparseMlNet.Networks.Activations;
 using SparseMlNet.Networks.Losses;
+using SparseMlNet.Topology;
 using SparseMlNet.Training;
 
 namespace SparseMlNet.ML.Tests.Persistence;
@@ -144,6 +146,66 @@ public sealed class SavedStateTests
         Assert.Equal(scorer.Transform(data).GetColumn<float>("Probability").ToArray(), loaded.Transform(data).GetColumn<float>("Probability").ToArray());
         var metrics = ml.BinaryClassification.Evaluate(loaded.Transform(data));
         Assert.InRange(metrics.AreaUnderRocCurve, 0.5, 1.0);
+    }
+
+    [Fact]
+    public void Load_SparseMlpPartVersion3File_LoadsWithoutAPolicyAndPredictsAsItsBuildDid()
+    {
+        // Written by main at 23ce625 (tests/SparseMlNet.Tests/TestData/README.md): MapValueToKey, then SparseMlp 64-16-10, part version 3.
+        var ml = new MLContext(seed: 1);
+        var data = ml.Data.TakeRows(TestData.Digits(ml), 20);
+        string folder = Path.Combine(AppContext.BaseDirectory, "TestData");
+
+        var loaded = (TransformerChain<ITransformer>)ml.Model.LoadSparseMlNet(Path.Combine(folder, "mlnet-format-v3-digits.zip"), out _);
+
+        var scorer = loaded.OfType<SparseMlpPredictionTransformer>().Single();
+        Assert.Null(scorer.Model.Policy);
+        Assert.Equal(2, scorer.Model.TrainingHistory.Count);
+        Assert.Equal([64, 16, 10], scorer.Model.Network.LayerSizes);
+        float[][] expected = [.. File.ReadAllLines(Path.Combine(folder, "mlnet-format-v3-digits.scores.csv")).Skip(1)
+            .Select(line => line.Split(',').Select(v => float.Parse(v, CultureInfo.InvariantCulture)).ToArray())];
+        Assert.Equal(expected, loaded.Transform(data).GetColumn<float[]>("Score").ToArray());
+    }
+
+    public static TheoryData<string> Policies => ["set", "cosine", "rigl", "rigl-batches", "pruning", "fixprob"];
+
+    [Theory]
+    [MemberData(nameof(Policies))]
+    public void SaveLoad_EachPolicy_KeepsThePolicyAndThePredictions(string policy)
+    {
+        var ml = new MLContext(seed: 1);
+        var data = ml.Transforms.Conversion.MapValueToKey("Label").Fit(TestData.Digits(ml)).Transform(TestData.Digits(ml));
+        var options = new SparseMlpOptions { HiddenLayerSizes = [48, 40], Epsilon = 4, Epochs = 3, BatchSize = 32, Seed = 6 };
+        switch (policy)
+        {
+            case "cosine": options.ZetaSchedule = ZetaSchedule.Cosine; options.EvolutionStopEpoch = 2; break;
+            case "rigl": options.Growth = GrowthKind.Gradient; break;
+            case "rigl-batches": options.Growth = GrowthKind.Gradient; options.EvolveEveryBatches = 10; options.ZetaSchedule = ZetaSchedule.Cosine; break;
+            case "pruning": options.NeuronPruneThreshold = 0.8; break;
+            case "fixprob": options.Kind = NetworkKind.FixProb; break;
+        }
+
+        var scorer = ml.MulticlassClassification.Trainers.SparseMlp(options).Fit(data);
+
+        var loaded = RoundTrip(ml, new TransformerChain<ITransformer>(scorer), data.Schema);
+
+        var model = loaded.OfType<SparseMlpPredictionTransformer>().Single().Model;
+        if (policy == "fixprob")
+        {
+            Assert.Null(scorer.Model.Policy);
+        }
+        else
+        {
+            var expected = new TrainingPolicy(
+                options.Growth, options.Zeta, options.ZetaSchedule, options.EvolveEvery, options.EvolveEveryBatches, options.EvolutionStopEpoch,
+                options.NeuronPruneThreshold, options.EvolveOutputLayer, [48 - scorer.Model.Network.Layers[0].Outputs, 40 - scorer.Model.Network.Layers[1].Outputs]);
+            Assert.Equal(expected, scorer.Model.Policy);
+        }
+
+        Assert.Equal(scorer.Model.Policy, model.Policy);
+        Assert.Equal(scorer.Model.Network.LayerSizes, model.Network.LayerSizes);
+        Assert.Equal(policy == "pruning", model.Policy?.NeuronsRemoved?.Sum() > 0);
+        Assert.Equal(scorer.Transform(data).GetColumn<float[]>("Score").ToArray(), loaded.Transform(data).GetColumn<float[]>("Score").ToArray());
     }
 
     private static TransformerChain<ITransformer> RoundTrip(MLContext ml, ITransformer model, DataViewSchema schema)

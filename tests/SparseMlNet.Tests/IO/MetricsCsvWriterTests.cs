@@ -11,11 +11,12 @@ public sealed class MetricsCsvWriterTests : IDisposable
     public void Dispose() => _folder.Delete(recursive: true);
 
     [Fact]
-    public void Header_NamesEveryColumnWithOneNnzAndDensityPerLayer()
+    public void Header_NamesEveryColumnWithOneNnzAndDensityPerLayerAndNeuronsPerHiddenLayer()
     {
         Assert.Equal(
             ["epoch", "train_loss", "train_accuracy", "test_loss", "test_accuracy", "validation_loss", "validation_accuracy", "train_seconds", "evaluation_seconds", "evolution_seconds",
-             "peak_working_set_mb", "managed_mb", "nnz_l1", "nnz_l2", "nnz_l3", "density_l1", "density_l2", "density_l3"],
+             "peak_working_set_mb", "managed_mb", "nnz_l1", "nnz_l2", "nnz_l3", "density_l1", "density_l2", "density_l3",
+             "neurons_h1", "neurons_h2"],
             MetricsCsvWriter.Header(3));
     }
 
@@ -59,6 +60,7 @@ public sealed class MetricsCsvWriterTests : IDisposable
         Assert.Equal("31360", Cell("nnz_l1"));
         Assert.Equal("2000", Cell("nnz_l2"));
         Assert.Equal(metrics.Layers[0].Density, double.Parse(Cell("density_l1"), CultureInfo.InvariantCulture));
+        Assert.Equal("1000", Cell("neurons_h1"));
     }
 
     [Fact]
