@@ -3,6 +3,7 @@ using SparseMlNet.Benchmarks;
 using SparseMlNet.Benchmarks.Epochs;
 using SparseMlNet.Benchmarks.Kernels;
 using SparseMlNet.Benchmarks.Memory;
+using SparseMlNet.Benchmarks.Scale;
 using SparseMlNet.Benchmarks.Selection;
 
 // Three custom modes (the selection table runs the engine's feature-selection protocol) that BenchmarkDotNet would make too slow (whole epochs × many configurations) or cannot express (allocation of a huge layer);
@@ -27,6 +28,16 @@ try
         return 0;
     }
 
+    if (args.Contains("--scale-table"))
+    {
+        return ScaleTable.Run(ScaleTableOptions.Parse(args), Console.Out);
+    }
+
+    if (args.Contains("--scale-run"))
+    {
+        return ScaleRun.Run(ScaleTableOptions.Parse(args), Console.Out);
+    }
+
     if (args.Contains("--selection-table"))
     {
         SelectionTable.Run(SelectionTableOptions.Parse(args), Console.Out);
@@ -45,6 +56,7 @@ try
     {
         Console.WriteLine(ModeOptions.Usage);
         Console.WriteLine(SelectionTableOptions.Usage);
+        Console.WriteLine(ScaleTableOptions.Usage);
 #if MLNET
         Console.WriteLine(SparseMlNet.Benchmarks.MLNet.ClassifierTable.Usage);
 #endif

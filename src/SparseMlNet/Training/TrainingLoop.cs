@@ -64,7 +64,7 @@ internal sealed class TrainingLoop(MultilayerPerceptron network, TrainingSetting
                 lossSum += loss;
                 correct += hits;
                 propagation.Backward(dropout);
-                propagation.Update(settings.LearningRate, settings.Momentum, settings.WeightDecay);
+                propagation.Update(settings.LearningRate, settings.Momentum, settings.WeightDecay, settings.FullRateFanIn);
                 onBatch?.Invoke(new BatchProgress(epoch, settings.Epochs, b + 1, batches));
             }
 
