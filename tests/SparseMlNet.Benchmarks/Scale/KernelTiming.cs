@@ -10,9 +10,13 @@ namespace SparseMlNet.Benchmarks.Scale;
 /// <param name="Flops">2 · connections · batch, summed over the layers timed.</param>
 /// <param name="Seconds">Best time of one pass over those layers (each layer's best repetition, summed).</param>
 /// <param name="Bytes">Bytes moved by the model of <see cref="KernelTiming"/>, summed over the layers.</param>
-internal sealed record KernelResult(string Kernel, double Flops, double Seconds, double Bytes)
+/// <param name="CpuSeconds">Best process CPU time of one pass divided by the core count: the wall time the pass would take on otherwise idle cores
+/// (on a machine shared with other jobs, the wall time also counts the time the kernel's threads waited for a core).</param>
+internal sealed record KernelResult(string Kernel, double Flops, double Seconds, double Bytes, double CpuSeconds)
 {
     public double Gflops => Flops / Seconds / 1e9;
+
+    public double CpuGflops => Flops / CpuSeconds / 1e9;
 
     /// <summary>The GFLOP/s the bandwidth allows at this kernel's flops per byte.</summary>
     public double BoundGflops(double bytesPerSecond) => bytesPerSecond * Flops / Bytes / 1e9;
@@ -49,9 +53,9 @@ internal static class KernelTiming
     public static IReadOnlyList<KernelResult> Measure(MultilayerPerceptron network, int batch, int repeats)
     {
         int stride = SparseKernels.StrideFor(batch);
-        double forwardFlops = 0, forwardSeconds = 0, forwardBytes = 0;
-        double backwardFlops = 0, backwardSeconds = 0, backwardBytes = 0;
-        double gradientFlops = 0, gradientSeconds = 0, gradientBytes = 0;
+        double forwardFlops = 0, forwardSeconds = 0, forwardBytes = 0, forwardCpu = 0;
+        double backwardFlops = 0, backwardSeconds = 0, backwardBytes = 0, backwardCpu = 0;
+        double gradientFlops = 0, gradientSeconds = 0, gradientBytes = 0, gradientCpu = 0;
         var random = new Random(1);
         for (int l = 0; l < network.Layers.Count; l++)
         {
@@ -71,25 +75,31 @@ internal static class KernelTiming
 
             forwardFlops += flops;
             forwardBytes += (nnz * 8) + GatheredBytes(nnz, layer.Inputs, stride) + (layer.Outputs * ((4.0 * stride) + 8));
-            forwardSeconds += Best(repeats, () => layer.Forward(x, y, stride, null));
+            var (wall, cpu) = Best(repeats, () => layer.Forward(x, y, stride, null));
+            forwardSeconds += wall;
+            forwardCpu += cpu;
 
             gradientFlops += flops;
             gradientBytes += (nnz * 8) + GatheredBytes(nnz, layer.Inputs, stride) + (layer.Outputs * ((4.0 * stride) + 4));
-            gradientSeconds += Best(repeats, () => layer.Gradient(dy, x, gradient, biasGradient, stride));
+            (wall, cpu) = Best(repeats, () => layer.Gradient(dy, x, gradient, biasGradient, stride));
+            gradientSeconds += wall;
+            gradientCpu += cpu;
 
             if (l > 0)
             {
                 backwardFlops += flops;
                 backwardBytes += (nnz * 12) + GatheredBytes(nnz, layer.Outputs, stride) + (layer.Inputs * ((4.0 * stride) + 4));
-                backwardSeconds += Best(repeats, () => layer.BackwardInput(dy, dx, stride, null));
+                (wall, cpu) = Best(repeats, () => layer.BackwardInput(dy, dx, stride, null));
+                backwardSeconds += wall;
+                backwardCpu += cpu;
             }
         }
 
         return
         [
-            new KernelResult("Spmm", forwardFlops, forwardSeconds, forwardBytes),
-            new KernelResult("SpmmTransposed", backwardFlops, backwardSeconds, backwardBytes),
-            new KernelResult("Sddmm", gradientFlops, gradientSeconds, gradientBytes),
+            new KernelResult("Spmm", forwardFlops, forwardSeconds, forwardBytes, forwardCpu),
+            new KernelResult("SpmmTransposed", backwardFlops, backwardSeconds, backwardBytes, backwardCpu),
+            new KernelResult("Sddmm", gradientFlops, gradientSeconds, gradientBytes, gradientCpu),
         ];
     }
 
@@ -119,19 +129,24 @@ internal static class KernelTiming
         }
     }
 
-    /// <summary>The best of <paramref name="repeats"/> timed calls after one warm-up call.</summary>
-    private static double Best(int repeats, Action pass)
+    /// <summary>The best wall time and the best process CPU time per core of <paramref name="repeats"/> timed calls after one warm-up call.</summary>
+    private static (double Wall, double Cpu) Best(int repeats, Action pass)
     {
         pass();
-        double best = double.MaxValue;
+        using var process = Process.GetCurrentProcess();
+        double wall = double.MaxValue, cpu = double.MaxValue;
         for (int r = 0; r < repeats; r++)
         {
+            process.Refresh();
+            TimeSpan before = process.TotalProcessorTime;
             var clock = Stopwatch.StartNew();
             pass();
-            best = Math.Min(best, clock.Elapsed.TotalSeconds);
+            wall = Math.Min(wall, clock.Elapsed.TotalSeconds);
+            process.Refresh();
+            cpu = Math.Min(cpu, (process.TotalProcessorTime - before).TotalSeconds / Environment.ProcessorCount);
         }
 
-        return best;
+        return (wall, cpu);
     }
 
     /// <summary>A feature-major block [rows, stride] with values in [−1, 1) in the first <paramref name="batch"/> columns and zero padding (the kernels' contract for deltas).</summary>

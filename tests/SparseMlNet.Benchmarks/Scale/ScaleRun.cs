@@ -1,6 +1,7 @@
 using System.Diagnostics;
 using System.Globalization;
 using System.Text.Json;
+using System.Text.Json.Serialization;
 using MathNet.Numerics.Statistics;
 using SparseMlNet.Data;
 using SparseMlNet.Networks;
@@ -43,6 +44,9 @@ internal sealed class ScaleResult
 
     public List<KernelResult> Kernels { get; set; } = [];
 
+    /// <summary>The one-minute load average when the kernels had been timed (Linux; NaN elsewhere).</summary>
+    public double LoadAverage { get; set; } = double.NaN;
+
     /// <summary>Why the run did not train: refused by the memory estimate, out of memory under the heap limit, or diverged; null when it trained.</summary>
     public string? Failure { get; set; }
 }
@@ -51,6 +55,9 @@ internal sealed class ScaleResult
 internal static class ScaleRun
 {
     public const string ResultPrefix = "SCALE-RESULT ";
+
+    /// <summary>NaN (no test accuracy, no load average) travels as "NaN".</summary>
+    public static readonly JsonSerializerOptions Json = new() { NumberHandling = JsonNumberHandling.AllowNamedFloatingPointLiterals };
 
     public static int Run(ScaleTableOptions o, TextWriter output)
     {
@@ -107,6 +114,7 @@ internal static class ScaleRun
 
             Console.Error.WriteLine(Invariant($"[{Label(size)}] timing the kernels ({o.KernelRepeats} repetitions per layer) ..."));
             result.Kernels = [.. KernelTiming.Measure(model, Math.Min(o.BatchSize, o.TrainSamples), o.KernelRepeats)];
+            result.LoadAverage = LoadAverage();
         }
         catch (InsufficientMemoryException e)
         {
@@ -121,8 +129,26 @@ internal static class ScaleRun
             result.Failure = "diverged: " + e.Message;
         }
 
-        output.WriteLine(ResultPrefix + JsonSerializer.Serialize(result));
+        output.WriteLine(ResultPrefix + JsonSerializer.Serialize(result, Json));
         return 0;
+    }
+
+    /// <summary>The one-minute load average of /proc/loadavg, or NaN.</summary>
+    public static double LoadAverage()
+    {
+        try
+        {
+            string text = File.ReadAllText("/proc/loadavg");
+            return double.Parse(text.Split(' ')[0], CultureInfo.InvariantCulture);
+        }
+        catch (IOException)
+        {
+            return double.NaN;
+        }
+        catch (UnauthorizedAccessException)
+        {
+            return double.NaN;
+        }
     }
 
     /// <summary>Σ p·n_in·n_out over the layers, as <see cref="MemoryEstimate"/> counts them.</summary>

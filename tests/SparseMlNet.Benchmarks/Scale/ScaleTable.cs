@@ -20,10 +20,16 @@ internal static class ScaleTable
         output.WriteLine(Invariant($"Scale table: SET-MLP {o.Features}-(size/3 x 3)-{o.Classes}, ε = {o.Epsilon:G}, batch {o.BatchSize}, {o.Epochs} epochs, defaults otherwise"));
         output.WriteLine(Invariant(
             $"Data: SyntheticExpression, {o.TrainSamples} train + {o.TestSamples} test samples x {o.Features} features, {o.InformativeCount} informative (class means N(0, {o.Effect:G}²)), seed {o.Seed}"));
-        output.WriteLine(EpochTable.Environment());
+        output.WriteLine(EpochTable.Environment() + Invariant($", load average {ScaleRun.LoadAverage():F1} at start (1 minute; above the core count the timings include waiting for a core)"));
         Console.Error.WriteLine("measuring the STREAM triad ...");
         double bandwidth = StreamTriad.Measure();
-        output.WriteLine(Invariant($"STREAM triad (a = b + s·c, 3 x {StreamTriad.DefaultElements * 4L >> 20} MiB float arrays, {Environment.ProcessorCount} cores, best of 10): {bandwidth / 1e9:F1} GB/s"));
+        output.WriteLine(Invariant($"STREAM triad (a = b + s·c, 3 x {StreamTriad.DefaultElements * 4L >> 20} MiB float arrays, {Environment.ProcessorCount} cores, best of 20): {bandwidth / 1e9:F1} GB/s"));
+        int stride = SparseMlNet.Kernels.SparseKernels.StrideFor(Math.Min(o.BatchSize, o.TrainSamples));
+        Console.Error.WriteLine("measuring the random-row gather ...");
+        double gather = RandomGather.Measure(stride, hugePages: false);
+        double hugeGather = OperatingSystem.IsLinux() ? RandomGather.Measure(stride, hugePages: true) : double.NaN;
+        output.WriteLine(Invariant(
+            $"Random-row gather (rows of {4 * stride} B at random from a 512 MiB block, what the kernels' inner loop reads, {Environment.ProcessorCount} cores, best of 10): {gather / 1e9:F1} GB/s with 4 KiB pages ({gather / bandwidth:P0} of the triad), {hugeGather / 1e9:F1} GB/s with 2 MiB pages (madvise)"));
         output.WriteLine(Invariant($"Each size runs in a child process under a GC heap limit of {limit / Gib:F1} GiB (DOTNET_GCHeapHardLimit)."));
         output.WriteLine();
 
@@ -85,6 +91,20 @@ internal static class ScaleTable
         output.WriteLine("GFLOP/s: 2 flops per connection per sample, each kernel timed on the trained network's layers at the training batch (best of the repetitions, summed over layers; SpmmTransposed on every layer but the first, as in training).");
         output.WriteLine(Invariant(
             $"Bound: the triad's {bandwidth / 1e9:F1} GB/s x the kernel's flops per byte under KernelTiming's model: per connection Spmm 8 B, SpmmTransposed 12 B, Sddmm 8 B, plus the gathered row (4S B, S = stride) when its block exceeds the {KernelTiming.LastLevelCacheBytes >> 20} MiB last-level cache (else the block once), plus each output row once."));
+        foreach (var r in results.Where(r => r.Failure is null && r.Kernels.Any(k => k.CpuSeconds > 0 && k.Seconds > 1.2 * k.CpuSeconds)))
+        {
+            // On a shared machine the wall time includes waiting for a core; the CPU time per core is what idle cores would take.
+            output.WriteLine(Invariant(
+                $"At {ScaleRun.Label(r.Size)} the kernels' wall times exceed their CPU time per core by more than 20% (other processes held the cores; load average then {r.LoadAverage:F1}); by CPU time: {string.Join(", ", r.Kernels.Select(k => Invariant($"{k.Kernel} {k.CpuGflops:F1} GFLOP/s ({k.CpuGflops / k.BoundGflops(bandwidth):P0} of the triad bound, {k.CpuGflops / k.BoundGflops(gather):P0} of the gather bound)")))}."));
+        }
+
+        foreach (var r in results.Where(r => r.Failure is null && r.Kernels.Count > 0))
+        {
+            output.WriteLine(Invariant(
+                $"At {ScaleRun.Label(r.Size)}, wall-clock GFLOP/s against the gather bandwidth instead of the triad: {string.Join(", ", r.Kernels.Select(k => Invariant($"{k.Kernel} {k.Gflops / k.BoundGflops(gather):P0}")))}."));
+        }
+
+        output.WriteLine(Invariant($"Load average at the end: {ScaleRun.LoadAverage():F1}."));
         output.WriteLine("Peak working set: the child process's, after training (data, network, buffers and evaluation included). Bytes/connection = peak working set / connections.");
         foreach (var r in results.Where(r => r.Failure is null))
         {
@@ -130,7 +150,7 @@ internal static class ScaleTable
         process.WaitForExit();
         if (line is not null)
         {
-            return JsonSerializer.Deserialize<ScaleResult>(line)!;
+            return JsonSerializer.Deserialize<ScaleResult>(line, ScaleRun.Json)!;
         }
 
         int width = Math.Max(1, (int)Math.Round(size / 3.0));
