@@ -23,6 +23,7 @@ internal static class RunDescription
         json.WriteNumber("epsilon", options.Epsilon);
         json.WriteNumber("zeta", options.Zeta);
         json.WriteNumber("learning_rate", options.EffectiveLearningRate);
+        json.WriteNumber("full_rate_fan_in", options.FullRateFanIn);
         json.WriteNumber("momentum", options.Momentum);
         json.WriteNumber("weight_decay", options.WeightDecay);
         json.WriteNumber("dropout", options.Dropout);

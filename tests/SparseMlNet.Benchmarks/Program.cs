@@ -3,6 +3,7 @@ using SparseMlNet.Benchmarks;
 using SparseMlNet.Benchmarks.Epochs;
 using SparseMlNet.Benchmarks.Kernels;
 using SparseMlNet.Benchmarks.Memory;
+using SparseMlNet.Benchmarks.Scale;
 using SparseMlNet.Benchmarks.Selection;
 
 // Three custom modes (the selection table runs the engine's feature-selection protocol) that BenchmarkDotNet would make too slow (whole epochs × many configurations) or cannot express (allocation of a huge layer);
@@ -45,6 +46,16 @@ try
         return 0;
     }
 
+    if (args.Contains("--scale-table"))
+    {
+        return ScaleTable.Run(ScaleTableOptions.Parse(args), Console.Out);
+    }
+
+    if (args.Contains("--scale-run"))
+    {
+        return ScaleRun.Run(ScaleTableOptions.Parse(args), Console.Out);
+    }
+
     if (args.Contains("--selection-table"))
     {
         SelectionTable.Run(SelectionTableOptions.Parse(args), Console.Out);
@@ -65,6 +76,7 @@ try
         Console.WriteLine(MemoryPhases.Usage);
         Console.WriteLine(SelectionTableOptions.Usage);
         Console.WriteLine(SparseMlNet.Benchmarks.Policies.PolicyTableOptions.Usage);
+        Console.WriteLine(ScaleTableOptions.Usage);
 #if MLNET
         Console.WriteLine(SparseMlNet.Benchmarks.MLNet.ClassifierTable.Usage);
 #endif

@@ -23,6 +23,7 @@ internal static class HyperparameterTable
         new("Zeta", "--zeta", "ζ", "ζ, fraction of the positive and of the negative weights SET prunes and regrows after each epoch; in [0, 1)."),
         new("NoiseFactor", "--noise", "σ", "Standard deviation of the Gaussian input corruption, in scaled units; ≥ 0."),
         new("LearningRate", "--learning-rate", "η", "SGD learning rate; > 0."),
+        new("FullRateFanIn", "--full-rate-fan-in", "F", "Per-layer learning rate: a layer whose mean fan-in f exceeds F trains its weights at η·F/f (very wide layers diverge otherwise); ≥ 0, 0: every layer at η."),
         new("Momentum", "--momentum", "μ", "Classical momentum; in [0, 1)."),
         new("WeightDecay", "--weight-decay", "λ", "Weight decay: each update shrinks every weight (not bias) by the factor (1 − λ); in [0, 1)."),
         new("Dropout", "--dropout", "RATE", "Dropout rate of the hidden layers during training; in [0, 1)."),

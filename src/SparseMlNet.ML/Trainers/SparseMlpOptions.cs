@@ -97,6 +97,9 @@ public sealed class SparseMlpOptions
     [Range(0f, 0.99f, MlpTrainerOptions.Defaults.Momentum, logBase: false)]
     public float Momentum { get; set; } = MlpTrainerOptions.Defaults.Momentum;
 
+    /// <inheritdoc cref="MlpTrainerOptions.FullRateFanIn"/>
+    public int FullRateFanIn { get; set; } = MlpTrainerOptions.Defaults.FullRateFanIn;
+
     /// <inheritdoc cref="MlpTrainerOptions.WeightDecay"/>
     [Range(1e-6f, 1e-2f, MlpTrainerOptions.Defaults.WeightDecay, logBase: true)]
     public float WeightDecay { get; set; } = MlpTrainerOptions.Defaults.WeightDecay;

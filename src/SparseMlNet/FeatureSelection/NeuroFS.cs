@@ -198,7 +198,7 @@ public sealed class NeuroFS
                 lossSum += batchLoss;
                 correct += hits;
                 propagation.Backward(dropout);
-                propagation.Update(settings.LearningRate, settings.Momentum, settings.WeightDecay);
+                propagation.Update(settings.LearningRate, settings.Momentum, settings.WeightDecay, settings.FullRateFanIn);
             }
 
             double trainSeconds = clock.Elapsed.TotalSeconds;

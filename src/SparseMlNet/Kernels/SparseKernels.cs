@@ -346,9 +346,13 @@ internal static class SparseKernels
             int k0 = ptr[r];
             int k1 = ptr[r + 1];
             float* dr = dy + ((long)r * stride);
-            for (int k = k0; k < k1; k++)
+            if (stride >= 8 * v)
             {
-                g[k] = 0;
+                // The 8-vector chunks below accumulate into g; a stride of fewer than 8 vectors goes to the tail alone, which stores.
+                for (int k = k0; k < k1; k++)
+                {
+                    g[k] = 0;
+                }
             }
 
             int off = 0;
@@ -375,20 +379,25 @@ internal static class SparseKernels
             // 1 to 7 vectors left: the deltas stay in registers and each connection is reduced once.
             switch ((stride - off) / v)
             {
-                case 1: SddmmTail<TWidth, TVector, One>(k0, k1, idx, dr + off, x + off, g, stride); break;
-                case 2: SddmmTail<TWidth, TVector, Two>(k0, k1, idx, dr + off, x + off, g, stride); break;
-                case 3: SddmmTail<TWidth, TVector, Three>(k0, k1, idx, dr + off, x + off, g, stride); break;
-                case 4: SddmmTail<TWidth, TVector, Four>(k0, k1, idx, dr + off, x + off, g, stride); break;
-                case 5: SddmmTail<TWidth, TVector, Five>(k0, k1, idx, dr + off, x + off, g, stride); break;
-                case 6: SddmmTail<TWidth, TVector, Six>(k0, k1, idx, dr + off, x + off, g, stride); break;
-                case 7: SddmmTail<TWidth, TVector, Seven>(k0, k1, idx, dr + off, x + off, g, stride); break;
+                case 1: SddmmTail<TWidth, TVector, One>(k0, k1, idx, dr + off, x + off, g, stride, off > 0); break;
+                case 2: SddmmTail<TWidth, TVector, Two>(k0, k1, idx, dr + off, x + off, g, stride, off > 0); break;
+                case 3: SddmmTail<TWidth, TVector, Three>(k0, k1, idx, dr + off, x + off, g, stride, off > 0); break;
+                case 4: SddmmTail<TWidth, TVector, Four>(k0, k1, idx, dr + off, x + off, g, stride, off > 0); break;
+                case 5: SddmmTail<TWidth, TVector, Five>(k0, k1, idx, dr + off, x + off, g, stride, off > 0); break;
+                case 6: SddmmTail<TWidth, TVector, Six>(k0, k1, idx, dr + off, x + off, g, stride, off > 0); break;
+                case 7: SddmmTail<TWidth, TVector, Seven>(k0, k1, idx, dr + off, x + off, g, stride, off > 0); break;
                 default: break;
             }
         }
     }
 
-    /// <summary>G[k] += Σ over N·v columns of dY[r]·X[c_k] for one row's connections, N = <typeparamref name="TCount"/> (1 ≤ N ≤ 7), dY held in registers.</summary>
-    private static unsafe void SddmmTail<TWidth, TVector, TCount>(int k0, int k1, int* idx, float* dr, float* x, float* g, int stride)
+    /// <summary>
+    /// G[k] += Σ over N·v columns of dY[r]·X[c_k] for one row's connections, N = <typeparamref name="TCount"/> (1 ≤ N ≤ 7), dY held in registers.
+    /// Connections go four at a time through one <see cref="IWidth{TVector}.Sum4"/>: at batch 32 a connection is only two Vector512 products, and
+    /// reducing each alone (four shuffle-and-add levels) cost more than the products; four reductions share the shuffles.
+    /// With <c>accumulate</c> g already holds the sums of earlier columns and is added to; otherwise it is stored.
+    /// </summary>
+    private static unsafe void SddmmTail<TWidth, TVector, TCount>(int k0, int k1, int* idx, float* dr, float* x, float* g, int stride, bool accumulate)
         where TWidth : struct, IWidth<TVector>
         where TVector : struct
         where TCount : struct, IVectorCount
@@ -402,38 +411,69 @@ internal static class SparseKernels
         TVector d4 = n > 4 ? TWidth.Load(dr + (4 * v)) : TWidth.Zero;
         TVector d5 = n > 5 ? TWidth.Load(dr + (5 * v)) : TWidth.Zero;
         TVector d6 = n > 6 ? TWidth.Load(dr + (6 * v)) : TWidth.Zero;
-        for (int k = k0; k < k1; k++)
+        int k = k0;
+        for (; k + 4 <= k1; k += 4)
         {
-            float* xr = x + ((long)idx[k] * stride);
-            TVector s0 = TWidth.Multiply(d0, TWidth.Load(xr));
-            TVector s1 = n > 1 ? TWidth.Multiply(d1, TWidth.Load(xr + v)) : TWidth.Zero;
-            if (n > 2)
-            {
-                s0 = TWidth.MultiplyAdd(d2, TWidth.Load(xr + (2 * v)), s0);
-            }
-
-            if (n > 3)
-            {
-                s1 = TWidth.MultiplyAdd(d3, TWidth.Load(xr + (3 * v)), s1);
-            }
-
-            if (n > 4)
-            {
-                s0 = TWidth.MultiplyAdd(d4, TWidth.Load(xr + (4 * v)), s0);
-            }
-
-            if (n > 5)
-            {
-                s1 = TWidth.MultiplyAdd(d5, TWidth.Load(xr + (5 * v)), s1);
-            }
-
-            if (n > 6)
-            {
-                s0 = TWidth.MultiplyAdd(d6, TWidth.Load(xr + (6 * v)), s0);
-            }
-
-            g[k] += TWidth.Sum(TWidth.Add(s0, s1));
+            TVector t0 = SddmmProducts<TWidth, TVector, TCount>(x + ((long)idx[k] * stride), d0, d1, d2, d3, d4, d5, d6);
+            TVector t1 = SddmmProducts<TWidth, TVector, TCount>(x + ((long)idx[k + 1] * stride), d0, d1, d2, d3, d4, d5, d6);
+            TVector t2 = SddmmProducts<TWidth, TVector, TCount>(x + ((long)idx[k + 2] * stride), d0, d1, d2, d3, d4, d5, d6);
+            TVector t3 = SddmmProducts<TWidth, TVector, TCount>(x + ((long)idx[k + 3] * stride), d0, d1, d2, d3, d4, d5, d6);
+            Vector128<float> sums = TWidth.Sum4(t0, t1, t2, t3);
+            float* gk = g + k;
+            (accumulate ? Vector128.Load(gk) + sums : sums).Store(gk);
         }
+
+        for (; k < k1; k++)
+        {
+            float sum = TWidth.Sum(SddmmProducts<TWidth, TVector, TCount>(x + ((long)idx[k] * stride), d0, d1, d2, d3, d4, d5, d6));
+            g[k] = accumulate ? g[k] + sum : sum;
+        }
+    }
+
+    /// <summary>
+    /// The lane-wise products dY[r]·X[c] of one connection over N vectors, folded into one vector by one FMA chain (the four connections of
+    /// <see cref="SddmmTail{TWidth, TVector, TCount}"/> in flight are independent chains, which hides the FMA latency).
+    /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static unsafe TVector SddmmProducts<TWidth, TVector, TCount>(float* xr, TVector d0, TVector d1, TVector d2, TVector d3, TVector d4, TVector d5, TVector d6)
+        where TWidth : struct, IWidth<TVector>
+        where TVector : struct
+        where TCount : struct, IVectorCount
+    {
+        int v = TWidth.Count;
+        int n = TCount.Count;
+        TVector s = TWidth.Multiply(d0, TWidth.Load(xr));
+        if (n > 1)
+        {
+            s = TWidth.MultiplyAdd(d1, TWidth.Load(xr + v), s);
+        }
+
+        if (n > 2)
+        {
+            s = TWidth.MultiplyAdd(d2, TWidth.Load(xr + (2 * v)), s);
+        }
+
+        if (n > 3)
+        {
+            s = TWidth.MultiplyAdd(d3, TWidth.Load(xr + (3 * v)), s);
+        }
+
+        if (n > 4)
+        {
+            s = TWidth.MultiplyAdd(d4, TWidth.Load(xr + (4 * v)), s);
+        }
+
+        if (n > 5)
+        {
+            s = TWidth.MultiplyAdd(d5, TWidth.Load(xr + (5 * v)), s);
+        }
+
+        if (n > 6)
+        {
+            s = TWidth.MultiplyAdd(d6, TWidth.Load(xr + (6 * v)), s);
+        }
+
+        return s;
     }
 
     /// <summary>
@@ -470,6 +510,9 @@ internal static class SparseKernels
 
         /// <summary>Sum of the lanes.</summary>
         static abstract float Sum(TVector value);
+
+        /// <summary>The lane sums of four registers, [Σa, Σb, Σc, Σd], with fewer shuffles than four <see cref="Sum"/>s.</summary>
+        static abstract Vector128<float> Sum4(TVector a, TVector b, TVector c, TVector d);
     }
 
     private readonly struct Width512 : IWidth<Vector512<float>>
@@ -498,6 +541,18 @@ internal static class SparseKernels
 
         [MethodImpl(MethodImplOptions.AggressiveInlining)]
         public static float Sum(Vector512<float> value) => Vector512.Sum(value);
+
+        [MethodImpl(MethodImplOptions.AggressiveInlining)]
+        public static Vector128<float> Sum4(Vector512<float> a, Vector512<float> b, Vector512<float> c, Vector512<float> d)
+        {
+            // Halve twice across 128-bit lanes: quarter j of w then holds four partial sums of input j; then sum within each lane.
+            Vector512<float> ab = Avx512F.Shuffle4x128(a, b, 0b01_00_01_00) + Avx512F.Shuffle4x128(a, b, 0b11_10_11_10);
+            Vector512<float> cd = Avx512F.Shuffle4x128(c, d, 0b01_00_01_00) + Avx512F.Shuffle4x128(c, d, 0b11_10_11_10);
+            Vector512<float> w = Avx512F.Shuffle4x128(ab, cd, 0b10_00_10_00) + Avx512F.Shuffle4x128(ab, cd, 0b11_01_11_01);
+            w += Avx512F.Permute4x32(w, 0b10_11_00_01);
+            w += Avx512F.Permute4x32(w, 0b01_00_11_10);
+            return Avx512F.PermuteVar16x32(w, Vector512.Create(0, 4, 8, 12, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0)).GetLower().GetLower();
+        }
     }
 
     private readonly struct Width256 : IWidth<Vector256<float>>
@@ -526,6 +581,14 @@ internal static class SparseKernels
 
         [MethodImpl(MethodImplOptions.AggressiveInlining)]
         public static float Sum(Vector256<float> value) => Vector256.Sum(value);
+
+        [MethodImpl(MethodImplOptions.AggressiveInlining)]
+        public static Vector128<float> Sum4(Vector256<float> a, Vector256<float> b, Vector256<float> c, Vector256<float> d)
+        {
+            // hadd(hadd(a, b), hadd(c, d)) = [a, b, c, d partial over lanes 0-3 | the same over lanes 4-7].
+            Vector256<float> w = Avx.HorizontalAdd(Avx.HorizontalAdd(a, b), Avx.HorizontalAdd(c, d));
+            return w.GetLower() + w.GetUpper();
+        }
     }
 
     private readonly struct Width128 : IWidth<Vector128<float>>
@@ -556,6 +619,22 @@ internal static class SparseKernels
 
         [MethodImpl(MethodImplOptions.AggressiveInlining)]
         public static float Sum(Vector128<float> value) => Vector128.Sum(value);
+
+        [MethodImpl(MethodImplOptions.AggressiveInlining)]
+        public static Vector128<float> Sum4(Vector128<float> a, Vector128<float> b, Vector128<float> c, Vector128<float> d)
+        {
+            if (Sse3.IsSupported)
+            {
+                return Sse3.HorizontalAdd(Sse3.HorizontalAdd(a, b), Sse3.HorizontalAdd(c, d));
+            }
+
+            if (AdvSimd.Arm64.IsSupported)
+            {
+                return AdvSimd.Arm64.AddPairwise(AdvSimd.Arm64.AddPairwise(a, b), AdvSimd.Arm64.AddPairwise(c, d));
+            }
+
+            return Vector128.Create(Vector128.Sum(a), Vector128.Sum(b), Vector128.Sum(c), Vector128.Sum(d));
+        }
     }
 
     private readonly struct WidthScalar : IWidth<float>
@@ -584,6 +663,9 @@ internal static class SparseKernels
 
         [MethodImpl(MethodImplOptions.AggressiveInlining)]
         public static float Sum(float value) => value;
+
+        [MethodImpl(MethodImplOptions.AggressiveInlining)]
+        public static Vector128<float> Sum4(float a, float b, float c, float d) => Vector128.Create(a, b, c, d);
     }
 
     /// <summary>A vector count known to the JIT, so a generic tail kernel compiles to straight-line code for exactly that many accumulators.</summary>

@@ -330,7 +330,11 @@ internal sealed class Propagation
     }
 
     /// <summary>Momentum SGD step on every layer's weights (with L2 decay) and biases (without).</summary>
-    public void Update(float learningRate, float momentum, float weightDecay)
+    /// <param name="learningRate">η.</param>
+    /// <param name="momentum">μ.</param>
+    /// <param name="weightDecay">λ.</param>
+    /// <param name="fullRateFanIn">F: the weights of a layer with mean fan-in f &gt; F move at η·F/f (<see cref="LayerLearningRate"/>); 0: every layer at η.</param>
+    public void Update(float learningRate, float momentum, float weightDecay, int fullRateFanIn)
     {
         for (int l = 1; l <= _net.Layers.Count; l++)
         {
@@ -338,8 +342,9 @@ internal sealed class Propagation
             float[] w = layer.WeightArray;
             float[] v = layer.WeightVelocity;
             float[] g = _gradW[l];
+            float eta = LayerLearningRate.For(layer, learningRate, fullRateFanIn);
             ParallelRanges.Run(ParallelRanges.Even(w.Length, w.Length < 16384 ? 1 : Environment.ProcessorCount), (s, e) =>
-                MomentumSgd.Update(w.AsSpan(s, e - s), v.AsSpan(s, e - s), g.AsSpan(s, e - s), learningRate, momentum, weightDecay));
+                MomentumSgd.Update(w.AsSpan(s, e - s), v.AsSpan(s, e - s), g.AsSpan(s, e - s), eta, momentum, weightDecay));
             MomentumSgd.Update(layer.Bias, layer.BiasVelocity, _gradB[l], learningRate, momentum, 0f);
         }
     }

@@ -67,7 +67,7 @@ internal sealed class TrainingLoop(MultilayerPerceptron network, TrainingSetting
                 lossSum += loss;
                 correct += hits;
                 propagation.Backward(dropout);
-                propagation.Update(settings.LearningRate, settings.Momentum, settings.WeightDecay);
+                propagation.Update(settings.LearningRate, settings.Momentum, settings.WeightDecay, settings.FullRateFanIn);
                 step++;
                 if (evolution is not null && evolution.Schedule.ShouldEvolveAfterBatch(step, batches, settings.Epochs))
                 {

@@ -1,7 +1,10 @@
 namespace SparseMlNet.Training;
 
 /// <summary>The optimisation settings every trainer shares: the classifier's and the autoencoder's options both validate through <see cref="Validate"/>.</summary>
-internal sealed record TrainingSettings(float LearningRate, float Momentum, float WeightDecay, float Dropout, int BatchSize, int Epochs, int Seed)
+/// <remarks><c>FullRateFanIn</c> is F of the per-layer learning rate (<see cref="Networks.Optimizers.LayerLearningRate"/>): the classifier exposes it as
+/// <see cref="MlpTrainerOptions.FullRateFanIn"/>; the feature selectors use the default (their layers' fan-ins stay below it at their usual shapes).</remarks>
+internal sealed record TrainingSettings(float LearningRate, float Momentum, float WeightDecay, float Dropout, int BatchSize, int Epochs, int Seed,
+    int FullRateFanIn = MlpTrainerOptions.Defaults.FullRateFanIn)
 {
     /// <summary>Throws <see cref="ArgumentOutOfRangeException"/> naming the first setting out of range (the name is the options property's).</summary>
     public void Validate()
@@ -29,6 +32,11 @@ internal sealed record TrainingSettings(float LearningRate, float Momentum, floa
         if (BatchSize < 1)
         {
             throw new ArgumentOutOfRangeException(nameof(BatchSize), BatchSize, "The batch size must be at least 1, for example 128.");
+        }
+
+        if (FullRateFanIn < 0)
+        {
+            throw new ArgumentOutOfRangeException(nameof(FullRateFanIn), FullRateFanIn, "The full-rate fan-in must be at least 0 (0 turns the per-layer learning rate off), for example 1000.");
         }
 
         if (Epochs < 1)

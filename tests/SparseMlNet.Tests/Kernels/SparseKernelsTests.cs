@@ -70,6 +70,8 @@ public sealed class SparseKernelsTests
             var actual = new float[w.Nnz];
             SparseKernelsReference.Sddmm(w, dy, x, expected, stride, width);
 
+            // Training reuses the gradient buffer from batch to batch: the kernel must overwrite it, whatever it holds.
+            actual.AsSpan().Fill(float.NaN);
             WithPath(vectorBits, () => SparseKernels.Sddmm(w, dy, x, actual, stride, 0, w.Rows));
 
             AssertClose(expected, actual, width);
