@@ -160,8 +160,7 @@ public sealed class FeatureScaler
         var row = new float[d];
         for (int start = 0; start < features.Length; start += d)
         {
-            TensorPrimitives.Subtract(features.AsSpan(start, d), _offsets, row);
-            TensorPrimitives.Multiply(row, _scales, row);
+            ScaleRow(features.AsSpan(start, d), row);
             int bad = IndexOfNonFinite(row);
             if (bad >= 0)
             {
@@ -173,11 +172,17 @@ public sealed class FeatureScaler
         for (int start = 0; start < features.Length; start += d)
         {
             Span<float> values = features.AsSpan(start, d);
-            TensorPrimitives.Subtract(values, _offsets, values);
-            TensorPrimitives.Multiply(values, _scales, values);
+            ScaleRow(values, values);
         }
 
         return data;
+    }
+
+    /// <summary>destination = (source − offsets) ⊙ scales for one row of <see cref="FeatureCount"/> values; source and destination may be the same span.</summary>
+    private void ScaleRow(ReadOnlySpan<float> source, Span<float> destination)
+    {
+        TensorPrimitives.Subtract(source, _offsets, destination);
+        TensorPrimitives.Multiply(destination, _scales, destination);
     }
 
     private static int IndexOfNonFinite(ReadOnlySpan<float> values)
@@ -214,9 +219,7 @@ public sealed class FeatureScaler
         var result = new float[rowMajor.Length];
         for (int start = 0; start < rowMajor.Length; start += featureCount)
         {
-            Span<float> row = result.AsSpan(start, featureCount);
-            TensorPrimitives.Subtract(rowMajor.Slice(start, featureCount), _offsets, row);
-            TensorPrimitives.Multiply(row, _scales, row);
+            ScaleRow(rowMajor.Slice(start, featureCount), result.AsSpan(start, featureCount));
         }
 
         return result;
