@@ -60,7 +60,7 @@ public sealed class NeuroFSEstimatorOptions
 
     /// <inheritdoc cref="NeuroFSOptions.Scaling"/>
     /// <remarks>Use None after an ML.NET normaliser.</remarks>
-    public ScalingKind Scaling { get; set; } = ScalingKind.Standardize;
+    public ScalingKind Scaling { get; set; } = NeuroFSOptions.Defaults.Scaling;
 
     /// <inheritdoc cref="NeuroFSOptions.Seed"/>
     public int Seed { get; set; } = NeuroFSOptions.Defaults.Seed;

@@ -108,7 +108,8 @@ public sealed class NeuroFS
         var input = (SparseLayer)network.Layers[0];
         DrawAtDenseFanIn(input, _options.Seed);
 
-        var schedule = new InputNeuronSchedule(d, selectedCount, _options.Epochs - 1, _options.RemovalFraction, _options.NeuronRegrowthFraction);
+        int removalEnd = (int)Math.Min(d - 1, selectedCount + Math.Floor(_options.ExtraActiveFraction * d));
+        var schedule = new InputNeuronSchedule(d, removalEnd, _options.Epochs - 1, _options.RemovalFraction, _options.NeuronRegrowthFraction);
         var inputEvolution = new InputLayerEvolution(schedule, _options.InputZeta, input.Matrix.Nnz);
         var hiddenEvolution = TopologyEvolution.Set(_options.HiddenZeta);
 

@@ -9,13 +9,14 @@ internal sealed class SelectionTableOptions
     public const string Usage = """
         --selection-table [--data DIR] [--sets all,golub,tissue,madelon] [--selectors quickselection,ensemble,random,variance,laplacian,mi]
                           [--runs R] [--repeats N] [--folds F] [--min-batches N] [--seed S]
-                          [--scaling standardize|minmax|center|auto|none] [--epochs E]
+                          [--scaling standardize|minmax|center|auto|none] [--epochs E] [--neurofs Name=Value,...]
             runs every selector on each data set with the engine's evaluation protocol (SelectionComparison: repeated stratified CV, each selector
             refitted on every training part) and prints a markdown table: downstream accuracy (extremely randomised trees, 50 trees), k-means
             clustering accuracy on the test parts, stability of the top k over the fits (Jaccard, Kuncheva) and seconds per fit.
             Defaults: --data ../shared/data, all four sets (ALL k=50, Golub k=50, tissue k=50, Madelon train k=20), all selectors, R = 10,
             repeats 0 (automatic: 5 when a test part is under 50 rows), 5 folds, the engine's minimum batches per epoch, seed 42;
-            --scaling and --epochs override QuickSelection's defaults (--epochs: both Epochs and EnsembleEpochs), for A/B measurements.
+            --scaling and --epochs override QuickSelection's defaults (--epochs: both Epochs and EnsembleEpochs), for A/B measurements;
+            --neurofs sets NeuroFSOptions properties by name (for example --neurofs Scaling=Center,Epochs=200), for A/B measurements of NeuroFS.
         """;
 
     public string DataFolder { get; private set; } = Path.Combine("..", "shared", "data");
@@ -37,6 +38,9 @@ internal sealed class SelectionTableOptions
     public Data.ScalingKind? Scaling { get; private set; }
 
     public int? Epochs { get; private set; }
+
+    /// <summary>NeuroFS's options: the engine's defaults with the <c>--neurofs</c> assignments applied.</summary>
+    public NeuroFSOptions NeuroFS { get; private set; } = new();
 
     /// <summary>Parses the options after the mode flag.</summary>
     /// <exception cref="ArgumentException">An unknown option, set or selector, or a malformed value (the message names it and shows the usage).</exception>
@@ -91,11 +95,44 @@ internal sealed class SelectionTableOptions
                 case "--seed":
                     options.Seed = Int(name, value, int.MinValue);
                     break;
+                case "--neurofs":
+                    options.NeuroFS = NeuroFSAssignments(value);
+                    break;
                 default:
                     throw new ArgumentException($"Unknown option {name}.\n{Usage}", nameof(args));
             }
         }
 
+        return options;
+    }
+
+    /// <summary>Parses <c>Name=Value,...</c> into NeuroFS options by property name (enums by name, numbers invariant), validated.</summary>
+    private static NeuroFSOptions NeuroFSAssignments(string value)
+    {
+        var options = new NeuroFSOptions();
+        foreach (string assignment in value.Split(',', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries))
+        {
+            string[] parts = assignment.Split('=', 2, StringSplitOptions.TrimEntries);
+            var property = typeof(NeuroFSOptions).GetProperty(parts[0], System.Reflection.BindingFlags.Public | System.Reflection.BindingFlags.Instance | System.Reflection.BindingFlags.IgnoreCase);
+            if (parts.Length != 2 || property is null || !property.CanWrite)
+            {
+                string names = string.Join(", ", typeof(NeuroFSOptions).GetProperties().Where(p => p.CanWrite).Select(p => p.Name));
+                throw new ArgumentException($"--neurofs: '{assignment}' is not Name=Value with a NeuroFSOptions property ({names}).\n{Usage}", nameof(value));
+            }
+
+            Type type = Nullable.GetUnderlyingType(property.PropertyType) ?? property.PropertyType;
+            try
+            {
+                object converted = type.IsEnum ? Enum.Parse(type, parts[1], ignoreCase: true) : Convert.ChangeType(parts[1], type, CultureInfo.InvariantCulture);
+                property.SetValue(options, converted);
+            }
+            catch (Exception e) when (e is FormatException or InvalidCastException or OverflowException or ArgumentException)
+            {
+                throw new ArgumentException($"--neurofs: '{parts[1]}' is not a {type.Name} for {property.Name}.\n{Usage}", nameof(value), e);
+            }
+        }
+
+        options.Validate();
         return options;
     }
 

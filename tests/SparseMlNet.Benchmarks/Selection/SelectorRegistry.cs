@@ -18,7 +18,7 @@ internal static class SelectorRegistry
             ["variance"] = _ => FeatureScorer.Variance(),
             ["laplacian"] = _ => FeatureScorer.Laplacian(),
             ["mi"] = _ => FeatureScorer.MutualInformation(),
-            ["neurofs"] = _ => FeatureScorer.NeuroFS(),
+            ["neurofs"] = o => FeatureScorer.NeuroFS(o.NeuroFS),
         };
 
     private static QuickSelectionOptions QuickSelection(SelectionTableOptions options, int runs)

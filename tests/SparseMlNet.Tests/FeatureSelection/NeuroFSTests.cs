@@ -14,9 +14,10 @@ public sealed class NeuroFSTests
 
     /// <summary>
     /// Two classes that differ only in the mean of a few informative columns (shift ±<paramref name="shift"/> standard deviations), hidden among standard
-    /// normal noise columns with unequal raw scales. No unsupervised score can find them: every column has about the same variance.
+    /// normal noise columns, with unequal raw scales (column j multiplied by 1 + j mod 4, unrelated units) unless <paramref name="sameUnits"/>. No
+    /// unsupervised score can find them: within a scale every column has about the same variance.
     /// </summary>
-    private static (float[] Features, int[] Labels, int FeatureCount, int[] Informative) ClassShift(int rows, int informative, int noise, double shift, int seed)
+    private static (float[] Features, int[] Labels, int FeatureCount, int[] Informative) ClassShift(int rows, int informative, int noise, double shift, int seed, bool sameUnits = false)
     {
         var random = new Random(seed);
         int d = informative + noise;
@@ -31,7 +32,7 @@ public sealed class NeuroFSTests
             {
                 double mean = columns.Contains(j) ? sign * shift : 0;
                 double spread = columns.Contains(j) ? Math.Sqrt(Math.Max(0.05, 1 - (shift * shift))) : 1;
-                features[(r * d) + j] = (float)((mean + (spread * Normal(random))) * (1 + (j % 4)));
+                features[(r * d) + j] = (float)((mean + (spread * Normal(random))) * (sameUnits ? 1 : 1 + (j % 4)));
             }
         }
 
@@ -43,10 +44,43 @@ public sealed class NeuroFSTests
     [Fact]
     public void Fit_SelectsTheInformativeFeaturesOfConstructedData()
     {
-        var (features, labels, d, informative) = ClassShift(rows: 120, informative: 4, noise: 56, shift: 0.8, seed: 1);
+        var (features, labels, d, informative) = ClassShift(rows: 120, informative: 4, noise: 56, shift: 0.8, seed: 1, sameUnits: true);
 
         NeuroFSResult result = new NeuroFS(Small()).Fit(features, labels, d, selectedCount: 4);
 
+        Assert.Equal(ScalingKind.Center, result.Scaler.Kind);
+        Assert.Equal(informative, result.SelectedIndices.ToArray());
+    }
+
+    [Fact]
+    public void Fit_FeaturesInUnrelatedUnits_StandardizedSelectsTheInformativeFeatures()
+    {
+        // Centring keeps the units: a noise column measured at 4x the scale looks 4x as strong. Standardize is the option for unrelated units.
+        var (features, labels, d, informative) = ClassShift(rows: 120, informative: 4, noise: 56, shift: 0.8, seed: 1);
+        NeuroFSOptions options = Small();
+        options.Scaling = ScalingKind.Standardize;
+
+        NeuroFSResult result = new NeuroFS(options).Fit(features, labels, d, selectedCount: 4);
+
+        Assert.Equal(informative, result.SelectedIndices.ToArray());
+    }
+
+    [Fact]
+    public void Fit_WithExtraActiveFraction_EndsRemovalAboveKAndSelectsTheKStrongestActive()
+    {
+        var (features, labels, d, informative) = ClassShift(rows: 120, informative: 4, noise: 56, shift: 0.8, seed: 1, sameUnits: true);
+        NeuroFSOptions options = Small();
+        options.ExtraActiveFraction = 0.2;
+
+        NeuroFSResult result = new NeuroFS(options).Fit(features, labels, d, selectedCount: 4);
+
+        int end = 4 + (int)Math.Floor(0.2 * d);
+        Assert.Equal(end, result.ActiveInputsPerEpoch[^1]);
+        var input = (SparseLayer)result.Network.Layers[0];
+        int[] connected = Enumerable.Range(0, d).Where(i => input.Matrix.ColumnDegree(i) > 0).ToArray();
+        Assert.Equal(end, connected.Length);
+        int[] strongest = connected.OrderByDescending(i => result.Scores[i]).ThenBy(i => i).Take(4).Order().ToArray();
+        Assert.Equal(strongest, result.SelectedIndices.ToArray());
         Assert.Equal(informative, result.SelectedIndices.ToArray());
     }
 
@@ -316,6 +350,7 @@ public sealed class NeuroFSTests
     [InlineData(nameof(NeuroFSOptions.InputZeta))]
     [InlineData(nameof(NeuroFSOptions.RemovalFraction))]
     [InlineData(nameof(NeuroFSOptions.NeuronRegrowthFraction))]
+    [InlineData(nameof(NeuroFSOptions.ExtraActiveFraction))]
     [InlineData(nameof(NeuroFSOptions.BatchSize))]
     [InlineData(nameof(NeuroFSOptions.GradientSamples))]
     [InlineData(nameof(NeuroFSOptions.LearningRate))]
@@ -329,6 +364,7 @@ public sealed class NeuroFSTests
             case nameof(NeuroFSOptions.InputZeta): options.InputZeta = 1; break;
             case nameof(NeuroFSOptions.RemovalFraction): options.RemovalFraction = 0; break;
             case nameof(NeuroFSOptions.NeuronRegrowthFraction): options.NeuronRegrowthFraction = -0.1; break;
+            case nameof(NeuroFSOptions.ExtraActiveFraction): options.ExtraActiveFraction = 1; break;
             case nameof(NeuroFSOptions.BatchSize): options.BatchSize = 0; break;
             case nameof(NeuroFSOptions.GradientSamples): options.GradientSamples = 0; break;
             case nameof(NeuroFSOptions.LearningRate): options.LearningRate = float.NaN; break;
