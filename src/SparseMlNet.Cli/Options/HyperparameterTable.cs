@@ -38,6 +38,7 @@ internal static class HyperparameterTable
         new("HiddenZeta", "--hidden-zeta", "ζ", "NeuroFS: ζ of SET on the hidden layers; in [0, 1)."),
         new("RemovalFraction", "--removal-fraction", "F", "NeuroFS: fraction of the training over which input neurons are removed down to k; in (0, 1]."),
         new("NeuronRegrowthFraction", "--neuron-regrowth", "F", "NeuroFS: fraction of the removed input neurons swapped for inactive ones with the largest gradient, decaying; in [0, 1)."),
+        new("ExtraActiveFraction", "--extra-active", "F", "NeuroFS: fraction of d kept active beyond k when removal ends, the k strongest of them selected (the reference: the input zeta); in [0, 1)."),
         new("GradientSamples", "--gradient-samples", "N", "NeuroFS: samples over which the regrowth gradients are computed; ≥ 1."),
         new("Activation", "--activation", "relu|allrelu|sigmoid|tanh", "Hidden activation; allrelu is the alternated left ReLU of Curci et al. (2021)."),
         new("AllReluAlpha", "--allrelu-alpha", "α", "α of All-ReLU; finite."),

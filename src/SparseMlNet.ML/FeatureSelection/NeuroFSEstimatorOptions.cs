@@ -34,6 +34,9 @@ public sealed class NeuroFSEstimatorOptions
     /// <inheritdoc cref="NeuroFSOptions.NeuronRegrowthFraction"/>
     public double NeuronRegrowthFraction { get; set; } = NeuroFSOptions.Defaults.NeuronRegrowthFraction;
 
+    /// <inheritdoc cref="NeuroFSOptions.ExtraActiveFraction"/>
+    public double ExtraActiveFraction { get; set; } = NeuroFSOptions.Defaults.ExtraActiveFraction;
+
     /// <inheritdoc cref="NeuroFSOptions.LearningRate"/>
     public float LearningRate { get; set; } = NeuroFSOptions.Defaults.LearningRate;
 

@@ -70,6 +70,9 @@ public sealed class NeuroFS
     /// or a NaN or infinite value (row and column named).
     /// </exception>
     /// <exception cref="TrainingDivergedException">The loss became NaN or infinite (lower the learning rate).</exception>
+    /// <exception cref="InsufficientMemoryException">
+    /// The network, its training buffers and the gradient pass of <see cref="NeuroFSOptions.GradientSamples"/> rows would not fit in the available memory (estimated before allocating).
+    /// </exception>
     public NeuroFSResult Fit(
         ReadOnlySpan<float> features, ReadOnlySpan<int> labels, int featureCount, int selectedCount, IReadOnlyList<string>? featureNames = null, CancellationToken cancellationToken = default)
     {
@@ -103,6 +106,11 @@ public sealed class NeuroFS
         sizes[0] = d;
         sizes.AsSpan(1, _options.HiddenLayers).Fill(_options.HiddenNeurons);
         sizes[^1] = classes;
+        int batchSize = _options.BatchSizeFor(rows);
+        MemoryEstimate.EnsureFits(
+            MemoryEstimate.TrainingBytes(NetworkKind.Set, sizes, _options.Epsilon, batchSize, 0, ActivationKind.Tanh)
+            + MemoryEstimate.BatchBufferBytes(sizes, Math.Min(_options.GradientSamples, rows), ActivationKind.Tanh),
+            string.Create(System.Globalization.CultureInfo.InvariantCulture, $"a NeuroFS network {string.Join('-', sizes)} with a gradient pass of {Math.Min(_options.GradientSamples, rows)} rows"));
         var network = MultilayerPerceptron.Create(
             NetworkKind.Set, sizes, _options.Epsilon, ActivationKind.Tanh, ActivationKind.Identity, LossKind.SoftmaxCrossEntropy, _options.Seed);
         var input = (SparseLayer)network.Layers[0];
@@ -113,7 +121,7 @@ public sealed class NeuroFS
         var inputEvolution = new InputLayerEvolution(schedule, _options.InputZeta, input.Matrix.Nnz);
         var hiddenEvolution = TopologyEvolution.Set(_options.HiddenZeta);
 
-        var settings = _options.Settings(_options.BatchSizeFor(rows));
+        var settings = _options.Settings(batchSize);
         var (loss, accuracy, active, evolutionSeconds) = Train(network, data, settings, inputEvolution, hiddenEvolution, cancellationToken);
 
         double[] trainedScores = inputEvolution.Scores(input.Matrix);
@@ -136,6 +144,7 @@ public sealed class NeuroFS
     /// <exception cref="ArgumentNullException"><paramref name="data"/> is null.</exception>
     /// <exception cref="ArgumentException">As <see cref="Fit(ReadOnlySpan{float}, ReadOnlySpan{int}, int, int, IReadOnlyList{string}, CancellationToken)"/>.</exception>
     /// <exception cref="ArgumentOutOfRangeException">As <see cref="Fit(ReadOnlySpan{float}, ReadOnlySpan{int}, int, int, IReadOnlyList{string}, CancellationToken)"/>.</exception>
+    /// <exception cref="InsufficientMemoryException">As <see cref="Fit(ReadOnlySpan{float}, ReadOnlySpan{int}, int, int, IReadOnlyList{string}, CancellationToken)"/>.</exception>
     public NeuroFSResult Fit(Dataset data, int selectedCount, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(data);

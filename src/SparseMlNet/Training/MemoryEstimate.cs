@@ -48,7 +48,7 @@ internal static class MemoryEstimate
     /// <returns>Bytes, as a double so that absurd sizes do not overflow.</returns>
     public static double TrainingBytes(NetworkKind kind, IReadOnlyList<int> layerSizes, double epsilon, int batchSize, long evaluationRows, ActivationKind hiddenActivation = ActivationKind.Relu)
     {
-        double connections = 0, largest = 0, hidden = 0;
+        double connections = 0, largest = 0;
         int bytesPerConnection = kind == NetworkKind.Dense ? 12 : 24;
         for (int l = 1; l < layerSizes.Count; l++)
         {
@@ -56,18 +56,33 @@ internal static class MemoryEstimate
             double layer = kind == NetworkKind.Dense ? all : all * ErdosRenyi.Probability(epsilon, layerSizes[l - 1], layerSizes[l]);
             connections += layer;
             largest = Math.Max(largest, layer);
-            hidden += l < layerSizes.Count - 1 ? layerSizes[l] : 0;
         }
 
-        double stride = SparseKernels.StrideFor(Math.Max(1, batchSize));
-        double perHidden = hiddenActivation == ActivationKind.Relu ? 8 : 16;
-        double batchBuffers = ((hidden * perHidden) + (layerSizes[0] * 4.0) + (layerSizes[^1] * 12.0)) * stride;
+        double batchBuffers = BatchBufferBytes(layerSizes, batchSize, hiddenActivation);
         int widest = layerSizes.Max();
         double evaluation = evaluationRows == 0
             ? 0
             : (2.0 * sizeof(float) * widest * SparseKernels.StrideFor(NetworkPredictor.RowsPerPass(widest, (int)Math.Min(evaluationRows, int.MaxValue))))
               + ((double)evaluationRows * layerSizes[^1] * 4);
         return ((connections + largest) * bytesPerConnection) + batchBuffers + evaluation;
+    }
+
+    /// <summary>Bytes of one set of mini-batch buffers [neurons, stride] of a training pass over <paramref name="batchSize"/> rows (the third term of <see cref="TrainingBytes"/>).</summary>
+    /// <param name="layerSizes">Neurons per layer, input first; each ≥ 1.</param>
+    /// <param name="batchSize">Rows of the pass; ≥ 1.</param>
+    /// <param name="hiddenActivation">Activation of the hidden layers: ReLU keeps no pre-activations or dropout masks.</param>
+    /// <returns>Bytes.</returns>
+    public static double BatchBufferBytes(IReadOnlyList<int> layerSizes, int batchSize, ActivationKind hiddenActivation = ActivationKind.Relu)
+    {
+        double hidden = 0;
+        for (int l = 1; l < layerSizes.Count - 1; l++)
+        {
+            hidden += layerSizes[l];
+        }
+
+        double stride = SparseKernels.StrideFor(Math.Max(1, batchSize));
+        double perHidden = hiddenActivation == ActivationKind.Relu ? 8 : 16;
+        return ((hidden * perHidden) + (layerSizes[0] * 4.0) + (layerSizes[^1] * 12.0)) * stride;
     }
 
     /// <summary>Throws when <paramref name="bytes"/>, plus 10% and 64 MiB for the GC's free space and the runtime, exceed the memory available to this process.</summary>

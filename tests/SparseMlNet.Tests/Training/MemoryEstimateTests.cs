@@ -52,6 +52,29 @@ public sealed class MemoryEstimateTests
         Assert.True(GC.GetTotalAllocatedBytes(precise: true) - before < 64 << 20, "the refusal comes before the network is allocated");
     }
 
+    [Fact]
+    public void NeuroFSFit_GradientPassAboveTheAvailableMemory_IsRefusedNamingIt()
+    {
+        var (train, _) = TestNetworks.Digits;
+        var options = new NeuroFSOptions { HiddenNeurons = 20, HiddenLayers = 1, Epsilon = 4, Epochs = 2, GradientSamples = 1_000_000 };
+        float[] x = train.Features.ToArray();
+        int d = Enumerable.Range(0, train.FeatureCount).Count(j => Enumerable.Range(0, train.Count).Any(r => x[(r * train.FeatureCount) + j] != x[j]));
+        double small = MemoryEstimate.TrainingBytes(NetworkKind.Set, [d, 20, 10], 4, options.BatchSizeFor(train.Count), 0, ActivationKind.Tanh);
+        double gradient = MemoryEstimate.BatchBufferBytes([d, 20, 10], train.Count, ActivationKind.Tanh);
+
+        // Room for the training network but not for the full-data gradient pass: the refusal must count the gradient pass too.
+        MemoryEstimate.AvailableBytesOverride = (long)(((small + (gradient / 2)) * 1.1) + (64 << 20));
+        try
+        {
+            var ex = Assert.Throws<InsufficientMemoryException>(() => new NeuroFS(options).Fit(train, 5));
+            Assert.Contains($"NeuroFS network {d}-20-10 with a gradient pass of {train.Count} rows", ex.Message, StringComparison.Ordinal);
+        }
+        finally
+        {
+            MemoryEstimate.AvailableBytesOverride = null;
+        }
+    }
+
     [Theory]
     [InlineData(NetworkKind.Dense)]
     [InlineData(NetworkKind.Set)]
