@@ -26,7 +26,9 @@ namespace SparseMlNet.FeatureSelection;
 /// computed for one gradient batch of up to <see cref="NeuroFSOptions.GradientSamples"/> samples in chunks of 64 input neurons × n_hidden, each chunk
 /// streamed through a running top-m; no n_in × n_hidden matrix is allocated. The cost per step is O(d · n_hidden · B) multiply-adds (B the gradient batch), and
 /// falls as inputs are removed; <see cref="NeuroFSResult.InputEvolutionSeconds"/> reports it. Memory is O(nnz + (d + hidden·L)·B + n·d).</para>
-/// <para>Departures from the reference implementation: the schedule ends at exactly k active inputs (the reference keeps ζ_in·d + k and takes the k strongest);
+/// <para>Departures from the reference implementation: features are centred with one pooled scale (<see cref="NeuroFSOptions.Scaling"/>; the reference standardises
+/// or min-max scales them); the schedule ends at exactly k active inputs (the reference keeps ζ_in·d + k and takes the k strongest, available as
+/// <see cref="NeuroFSOptions.ExtraActiveFraction"/>);
 /// gradients are those of the mean loss on a batch (the reference differentiates the summed network output on the whole training set); hidden layers regrow at
 /// random (SET; the reference regrows them by gradient too); regrown weights start at zero; the mini-batch size follows n (<see cref="NeuroFSOptions.BatchSize"/>)
 /// and an epoch takes at least <see cref="NeuroFSOptions.MinimumStepsPerEpoch"/> SGD steps. As in the reference (and unlike the engine's other networks) the input
