@@ -134,7 +134,7 @@ public sealed class FeatureScaler
                 $"The data set has {data.FeatureCount} features but the scaler was fitted on {FeatureCount}.", nameof(data));
         }
 
-        return data.WithFeatures(Transform(data.Features, data.FeatureCount));
+        return data.WithFeatures(Scaled(data.Features, nameof(data)));
     }
 
     /// <summary>
@@ -202,7 +202,10 @@ public sealed class FeatureScaler
     /// <param name="rowMajor">Features, shape [rows, <paramref name="featureCount"/>]; length a multiple of <paramref name="featureCount"/> (0 gives an empty result).</param>
     /// <param name="featureCount">Features per row; must equal <see cref="FeatureCount"/>.</param>
     /// <returns>A new array of the same shape holding (x − offset) × scale.</returns>
-    /// <exception cref="ArgumentException"><paramref name="featureCount"/> differs from <see cref="FeatureCount"/>, or the length of <paramref name="rowMajor"/> is not a multiple of it.</exception>
+    /// <exception cref="ArgumentException">
+    /// <paramref name="featureCount"/> differs from <see cref="FeatureCount"/>, the length of <paramref name="rowMajor"/> is not a multiple of it, or a value is NaN or
+    /// infinite or becomes infinite when scaled (row and column named; no silent NaN reaches a network).
+    /// </exception>
     public float[] Transform(ReadOnlySpan<float> rowMajor, int featureCount)
     {
         if (featureCount != FeatureCount)
@@ -216,10 +219,24 @@ public sealed class FeatureScaler
                 $"The feature array is ragged: its length {rowMajor.Length} is not a multiple of the feature count {featureCount}.", nameof(rowMajor));
         }
 
+        return Scaled(rowMajor, nameof(rowMajor));
+    }
+
+    /// <summary>(x − offset) × scale of whole rows into a new array; a non-finite result is an <see cref="ArgumentException"/> for <paramref name="paramName"/>.</summary>
+    private float[] Scaled(ReadOnlySpan<float> rowMajor, string paramName)
+    {
+        int d = FeatureCount;
         var result = new float[rowMajor.Length];
-        for (int start = 0; start < rowMajor.Length; start += featureCount)
+        for (int start = 0; start < rowMajor.Length; start += d)
         {
-            ScaleRow(rowMajor.Slice(start, featureCount), result.AsSpan(start, featureCount));
+            Span<float> row = result.AsSpan(start, d);
+            ScaleRow(rowMajor.Slice(start, d), row);
+            int bad = IndexOfNonFinite(row);
+            if (bad >= 0)
+            {
+                throw new ArgumentException(
+                    $"Feature value at row {start / d}, column {bad} is {rowMajor[start + bad]} and becomes {row[bad]} when scaled. Remove or impute missing values, or scale with another kind.", paramName);
+            }
         }
 
         return result;

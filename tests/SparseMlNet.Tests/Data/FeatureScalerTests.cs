@@ -215,4 +215,29 @@ public sealed class FeatureScalerTests
         Assert.Contains("row 2", error.Message, StringComparison.Ordinal);
         Assert.Equal(values, data.Features.ToArray());
     }
+
+    [Fact]
+    public void Transform_RefusesAnOverflowNamingTheRowInBothOverloads()
+    {
+        var scaler = FeatureScaler.FromParameters(ScalingKind.Standardize, [0f, 0f], [1f, 1e30f]);
+        float[] values = [1f, 2f, 3f, 1e10f];
+
+        var rows = Assert.Throws<ArgumentException>(() => scaler.Transform(values, 2));
+        var data = Assert.Throws<ArgumentException>(() => scaler.Transform(new Dataset(values, [0, 1], 2)));
+
+        Assert.Equal("rowMajor", rows.ParamName);
+        Assert.Contains("row 1, column 1", rows.Message, StringComparison.Ordinal);
+        Assert.Equal("data", data.ParamName);
+        Assert.Contains("row 1, column 1", data.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Transform_RowsToPredict_RefusesNaNNamingRowAndColumn()
+    {
+        var scaler = FeatureScaler.FromParameters(ScalingKind.MinMax, [0f, 0f, 0f], [1f, 1f, 1f]);
+
+        var error = Assert.Throws<ArgumentException>(() => scaler.Transform([1f, 2f, 3f, 4f, float.NaN, 6f], 3));
+
+        Assert.Contains("row 1, column 1 is NaN", error.Message, StringComparison.Ordinal);
+    }
 }
