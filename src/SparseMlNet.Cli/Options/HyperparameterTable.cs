@@ -52,7 +52,7 @@ internal static class HyperparameterTable
         new("ZetaSchedule", "--zeta-schedule", "constant|cosine", "How ζ changes over the run: constant (SET) or cosine decay to 0 at --evolution-stop or the last epoch (RigL)."),
         new("EvolveDecoder", "--evolve-decoder", "", "Let SET evolve the decoder too, as the reference implementation does (default: encoder only)."),
         new("RegrowthWeightScale", "--regrowth-scale", "S", "Regrown connections start at S × the initialisation range; in [0, 1] (0: zero-start, as RigL)."),
-        new("Scaling", "--scaling", "standardize|minmax|center|none", "Feature scaling before training."),
+        new("Scaling", "--scaling", "standardize|minmax|center|auto|none", "Feature scaling before training."),
         new("DropConstantFeatures", "--drop-constant", "", "Leave constant columns out (score 0) instead of stopping with an error."),
         new("ValidationFraction", "--validation-fraction", "FRACTION", "Fraction of the training rows held out (stratified) as the validation set early stopping watches; in (0, 1)."),
         new("EarlyStoppingPatience", "--patience", "EPOCHS", "Early stopping: stop after this many epochs without a lower validation loss and keep the best epoch's network; ≥ 1. Needs --validation-fraction."),
