@@ -11,7 +11,7 @@ namespace SparseMlNet.Benchmarks.Selection;
 /// </summary>
 internal static class SelectionTable
 {
-    /// <summary>The benchmark sets: file under the data folder and k.</summary>
+    /// <summary>The benchmark sets: file under the data folder and k. Issue 10's four run by default (<see cref="SelectionTableOptions.Sets"/>); colon and lymphoma on request (lymphoma's smallest classes have 2 samples: <c>--folds 2</c>).</summary>
     public static readonly IReadOnlyDictionary<string, (string Title, string File, int K)> DataSets =
         new Dictionary<string, (string, string, int)>(StringComparer.OrdinalIgnoreCase)
         {
@@ -19,6 +19,8 @@ internal static class SelectionTable
             ["golub"] = ("Golub leukemia", "golub_leukemia.csv.gz", 50),
             ["tissue"] = ("tissue (7 classes)", "tissue_gene_expression.csv.gz", 50),
             ["madelon"] = ("Madelon (train)", "madelon_train.csv.gz", 20),
+            ["colon"] = ("colon cancer (Alon)", "colon_alon.csv.gz", 50),
+            ["lymphoma"] = ("lymphoma (Alizadeh, 9 classes)", "lymphoma_alizadeh.csv.gz", 50),
         };
 
     public static void Run(SelectionTableOptions options, TextWriter output)

@@ -7,13 +7,13 @@ namespace SparseMlNet.Benchmarks.Selection;
 internal sealed class SelectionTableOptions
 {
     public const string Usage = """
-        --selection-table [--data DIR] [--sets all,golub,tissue,madelon] [--selectors quickselection,ensemble,random,variance,laplacian,mi]
+        --selection-table [--data DIR] [--sets all,golub,tissue,madelon,colon,lymphoma] [--selectors quickselection,ensemble,random,variance,laplacian,mi]
                           [--runs R] [--repeats N] [--folds F] [--min-batches N] [--seed S]
                           [--scaling standardize|minmax|center|auto|none] [--epochs E] [--neurofs Name=Value,...]
             runs every selector on each data set with the engine's evaluation protocol (SelectionComparison: repeated stratified CV, each selector
             refitted on every training part) and prints a markdown table: downstream accuracy (extremely randomised trees, 50 trees), k-means
             clustering accuracy on the test parts, stability of the top k over the fits (Jaccard, Kuncheva) and seconds per fit.
-            Defaults: --data ../shared/data, all four sets (ALL k=50, Golub k=50, tissue k=50, Madelon train k=20), all selectors, R = 10,
+            Defaults: --data ../shared/data, the four sets of issue 10 (ALL k=50, Golub k=50, tissue k=50, Madelon train k=20; colon and lymphoma k=50 on request, lymphoma with --folds 2), all selectors, R = 10,
             repeats 0 (automatic: 5 when a test part is under 50 rows), 5 folds, the engine's minimum batches per epoch, seed 42;
             --scaling and --epochs override QuickSelection's defaults (--epochs: both Epochs and EnsembleEpochs), for A/B measurements;
             --neurofs sets NeuroFSOptions properties by name (for example --neurofs Scaling=Center,Epochs=200), for A/B measurements of NeuroFS.
