@@ -161,12 +161,7 @@ public sealed class FeatureScaler
         for (int start = 0; start < features.Length; start += d)
         {
             ScaleRow(features.AsSpan(start, d), row);
-            int bad = IndexOfNonFinite(row);
-            if (bad >= 0)
-            {
-                throw new ArgumentException(
-                    $"Feature value at row {start / d}, column {bad} becomes {row[bad]} when scaled; the data set is unchanged. Scale with another kind or check the values.", nameof(data));
-            }
+            EnsureFinite(features.AsSpan(start, d), row, start / d, nameof(data), "; the data set is unchanged");
         }
 
         for (int start = 0; start < features.Length; start += d)
@@ -185,17 +180,17 @@ public sealed class FeatureScaler
         TensorPrimitives.Multiply(destination, _scales, destination);
     }
 
-    private static int IndexOfNonFinite(ReadOnlySpan<float> values)
+    /// <summary>Throws the row's first non-finite scaled value as an <see cref="ArgumentException"/> for <paramref name="paramName"/>, naming row, column, raw and scaled value.</summary>
+    private static void EnsureFinite(ReadOnlySpan<float> raw, ReadOnlySpan<float> scaled, int row, string paramName, string consequence)
     {
-        for (int i = 0; i < values.Length; i++)
+        for (int i = 0; i < scaled.Length; i++)
         {
-            if (!float.IsFinite(values[i]))
+            if (!float.IsFinite(scaled[i]))
             {
-                return i;
+                throw new ArgumentException(
+                    $"Feature value at row {row}, column {i} is {raw[i]} and becomes {scaled[i]} when scaled{consequence}. Remove or impute missing values, or scale with another kind.", paramName);
             }
         }
-
-        return -1;
     }
 
     /// <summary>Scales row-major features, for example rows to predict.</summary>
@@ -231,12 +226,7 @@ public sealed class FeatureScaler
         {
             Span<float> row = result.AsSpan(start, d);
             ScaleRow(rowMajor.Slice(start, d), row);
-            int bad = IndexOfNonFinite(row);
-            if (bad >= 0)
-            {
-                throw new ArgumentException(
-                    $"Feature value at row {start / d}, column {bad} is {rowMajor[start + bad]} and becomes {row[bad]} when scaled. Remove or impute missing values, or scale with another kind.", paramName);
-            }
+            EnsureFinite(rowMajor.Slice(start, d), row, start / d, paramName, string.Empty);
         }
 
         return result;

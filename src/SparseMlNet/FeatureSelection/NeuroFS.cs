@@ -109,10 +109,11 @@ public sealed class NeuroFS
         sizes.AsSpan(1, _options.HiddenLayers).Fill(_options.HiddenNeurons);
         sizes[^1] = classes;
         int batchSize = _options.BatchSizeFor(rows);
+        int gradientBatch = Math.Min(_options.GradientSamples, rows);
         MemoryEstimate.EnsureFits(
             MemoryEstimate.TrainingBytes(NetworkKind.Set, sizes, _options.Epsilon, batchSize, 0, ActivationKind.Tanh)
-            + MemoryEstimate.BatchBufferBytes(sizes, Math.Min(_options.GradientSamples, rows), ActivationKind.Tanh),
-            string.Create(System.Globalization.CultureInfo.InvariantCulture, $"a NeuroFS network {string.Join('-', sizes)} with a gradient pass of {Math.Min(_options.GradientSamples, rows)} rows"));
+            + MemoryEstimate.BatchBufferBytes(sizes, gradientBatch, ActivationKind.Tanh),
+            string.Create(System.Globalization.CultureInfo.InvariantCulture, $"a NeuroFS network {string.Join('-', sizes)} with a gradient pass of {gradientBatch} rows"));
         var network = MultilayerPerceptron.Create(
             NetworkKind.Set, sizes, _options.Epsilon, ActivationKind.Tanh, ActivationKind.Identity, LossKind.SoftmaxCrossEntropy, _options.Seed);
         var input = (SparseLayer)network.Layers[0];
@@ -124,7 +125,7 @@ public sealed class NeuroFS
         var hiddenEvolution = TopologyEvolution.Set(_options.HiddenZeta);
 
         var settings = _options.Settings(batchSize);
-        var (loss, accuracy, active, evolutionSeconds) = Train(network, data, settings, inputEvolution, hiddenEvolution, cancellationToken);
+        var (loss, accuracy, active, evolutionSeconds) = Train(network, data, settings, gradientBatch, inputEvolution, hiddenEvolution, cancellationToken);
 
         double[] trainedScores = inputEvolution.Scores(input.Matrix);
         var scores = new double[featureCount];
@@ -157,6 +158,7 @@ public sealed class NeuroFS
         MultilayerPerceptron network,
         Dataset data,
         TrainingSettings settings,
+        int gradientBatch,
         InputLayerEvolution inputEvolution,
         TopologyEvolution hiddenEvolution,
         CancellationToken cancellationToken)
@@ -165,7 +167,6 @@ public sealed class NeuroFS
         int batchSize = settings.BatchSize;
         var objective = new ClassificationObjective(data);
         var propagation = new Propagation(network, batchSize, training: true);
-        int gradientBatch = Math.Min(_options.GradientSamples, n);
         var gradientPropagation = new Propagation(network, gradientBatch, training: true);
         var order = new int[n];
         for (int i = 0; i < n; i++)
