@@ -93,7 +93,7 @@ public sealed class SelectCommandTests : IDisposable
         Assert.All(["px0", "px8", "px16", "px31", "px32", "px39", "px40", "px48", "px56"], constant => Assert.Equal(0.0, scores[Array.FindIndex(rows, r => r[1] == constant)]));
 
         string[] evaluation = File.ReadAllLines(Path.Combine(output, "evaluation.csv"));
-        Assert.Equal("method,k,protocol,accuracy,accuracy_sd,clustering_accuracy,clustering_sd,jaccard,kuncheva,seconds", evaluation[0]);
+        Assert.Equal("method,k,protocol,accuracy,accuracy_sd,clustering_accuracy,clustering_sd,jaccard,kuncheva,seconds,selector_advantage,p_value", evaluation[0]);
         Assert.Equal(
             [
                 "QuickSelection,8", "QuickSelection,16", "Random,8", "Random,16", "Variance,8", "Variance,16",
@@ -103,6 +103,10 @@ public sealed class SelectCommandTests : IDisposable
         Assert.All(evaluation.Skip(1), l => Assert.Equal("3-fold stratified CV", l.Split(',')[2]));
         double Accuracy(string method, int k) => double.Parse(evaluation.Single(l => l.StartsWith($"{method},{k},", StringComparison.Ordinal)).Split(',')[3], CultureInfo.InvariantCulture);
         Assert.True(Accuracy("Mutual information", 16) > Accuracy("Random", 16), "The supervised baseline must beat random selection on digits.");
+        double Column(string method, int k, int column) => double.Parse(evaluation.Single(l => l.StartsWith($"{method},{k},", StringComparison.Ordinal)).Split(',')[column], CultureInfo.InvariantCulture);
+        Assert.True(double.IsNaN(Column("QuickSelection", 16, 10)) && double.IsNaN(Column("QuickSelection", 16, 11)), "The selector is not compared with itself.");
+        Assert.Equal(Accuracy("QuickSelection", 16) - Accuracy("Random", 16), Column("Random", 16, 10), 9);
+        Assert.InRange(Column("Random", 16, 11), 0, 1);
         Assert.Contains("QuickSelection", run.Output, StringComparison.Ordinal);
         Assert.Contains("Clustering accuracy", run.Output, StringComparison.Ordinal);
     }
@@ -121,6 +125,7 @@ public sealed class SelectCommandTests : IDisposable
         Assert.True(b.ExitCode == 0, b.Error);
         Assert.Equal(File.ReadAllLines(Path.Combine(first, "ranking.csv")), File.ReadAllLines(Path.Combine(second, "ranking.csv")));
         Assert.All(File.ReadAllLines(Path.Combine(first, "evaluation.csv")).Skip(1), l => Assert.Equal("holdout", l.Split(',')[2]));
+        Assert.All(File.ReadAllLines(Path.Combine(first, "evaluation.csv")).Skip(1), l => Assert.Equal("NaN", l.Split(',')[11])); // one test part: no paired test
     }
 
     [Fact]
@@ -204,6 +209,7 @@ public sealed class SelectCommandTests : IDisposable
     [InlineData("--runs", "0", "--runs")]
     [InlineData("--stability", null, "needs --runs 2")]
     [InlineData("--cv-repeats", "-1", "--cv-repeats")]
+    [InlineData("--forests", "0", "--forests")]
     [InlineData("--min-batches", "-1", "--min-batches")]
     public void Run_BadEnsembleOrEvaluationOption_IsAUsageErrorNamingIt(string option, string? value, string message)
     {

@@ -17,7 +17,7 @@ namespace SparseMlNet.SelectionEvaluation;
 /// set. Otherwise (no test set, or a small one, which is then pooled with the training rows): repeated stratified k-fold cross-validation —
 /// <see cref="SelectionEvaluationOptions.RepeatsFor"/> repetitions of <see cref="SelectionEvaluationOptions.Folds"/> folds, each fold's selector fitted on the
 /// other folds with its own derived seed. In every test part the k selected features are judged by (1) the accuracy of extremely randomised trees
-/// (<see cref="ExtraTreesClassifier"/>, 50 trees) trained on the training part, and (2) the k-means clustering accuracy on the test part itself (standardised
+/// (<see cref="ExtraTreesClassifier"/>, 50 trees, averaged over <see cref="SelectionEvaluationOptions.Forests"/> seeded forests) trained on the training part, and (2) the k-means clustering accuracy on the test part itself (standardised
 /// features, as many clusters as classes present there, Hungarian matching), as the QuickSelection paper's section 4.1 with the selection moved inside the folds.
 /// Reported: the mean and population standard deviation over the test parts, the mean seconds per fit, and the stability of the top k over the fits
 /// (<see cref="SelectionStability"/>: mean pairwise Jaccard and Kuncheva index; the fits differ in seed and in training rows).</para>
@@ -73,11 +73,11 @@ public static class SelectionComparison
             throw new ArgumentException($"The test data has {test.FeatureCount} features but the training data has {data.FeatureCount}; both need the same columns.", nameof(test));
         }
 
-        List<(Dataset Train, Dataset Test)> splits;
+        List<(Dataset Train, Dataset Test, int[] TestRows)> splits;
         string protocol;
         if (test is not null && test.Count >= SelectionEvaluationOptions.SmallTestSize)
         {
-            splits = [(data, test)];
+            splits = [(data, test, [.. Enumerable.Range(0, test.Count)])];
             protocol = "holdout";
         }
         else
@@ -94,12 +94,13 @@ public static class SelectionComparison
             var accuracies = counts.Select(_ => new List<double>()).ToArray();
             var clusterings = counts.Select(_ => new List<double>()).ToArray();
             var subsets = counts.Select(_ => new List<int[]>()).ToArray();
+            var parts = counts.Select(_ => new List<SelectionPart>()).ToArray();
             double seconds = 0;
             for (int s = 0; s < splits.Count; s++)
             {
                 cancellationToken.ThrowIfCancellationRequested();
                 progress?.Invoke(string.Create(CultureInfo.InvariantCulture, $"{scorer.Method}: fit {s + 1}/{splits.Count}"));
-                (Dataset train, Dataset part) = splits[s];
+                (Dataset train, Dataset part, int[] testRows) = splits[s];
                 int fitSeed = FitSeed(options.Seed, s);
                 var clock = Stopwatch.StartNew();
                 FeatureSelector fitted = scorer.Fit(train, counts[^1], fitSeed, cancellationToken);
@@ -109,14 +110,17 @@ public static class SelectionComparison
                     FeatureSelector selector = fitted.WithSelectedCount(counts[c]);
                     Dataset selectedTrain = selector.Transform(train);
                     Dataset selectedTest = selector.Transform(part);
-                    accuracies[c].Add(SelectionEvaluator.HoldoutAccuracy(selectedTrain, selectedTest, options.Trees, fitSeed));
+                    double accuracy = SelectionEvaluator.HoldoutAccuracy(selectedTrain, selectedTest, options, fitSeed);
+                    accuracies[c].Add(accuracy);
                     int classes = selectedTest.ClassCounts().Count(n => n > 0);
                     if (classes >= 2)
                     {
                         clusterings[c].Add(ArrayStatistics.Mean(SelectionEvaluator.ClusteringAccuracies(selectedTest, classes, options)));
                     }
 
-                    subsets[c].Add(selector.SelectedIndicesByRank.ToArray());
+                    int[] selected = selector.SelectedIndicesByRank.ToArray();
+                    subsets[c].Add(selected);
+                    parts[c].Add(new SelectionPart(testRows, train.Count, selected, accuracy));
                 }
             }
 
@@ -133,7 +137,8 @@ public static class SelectionComparison
                     clu.Length > 1 ? ArrayStatistics.PopulationStandardDeviation(clu) : 0,
                     protocol,
                     seconds / splits.Count,
-                    subsets[c].Count > 1 ? SelectionStability.Measure(subsets[c], data.FeatureCount) : null));
+                    subsets[c].Count > 1 ? SelectionStability.Measure(subsets[c], data.FeatureCount) : null,
+                    parts[c]));
             }
         }
 
@@ -152,10 +157,10 @@ public static class SelectionComparison
         }
     }
 
-    /// <summary>(training part, test part) of every fold of <paramref name="repeats"/> stratified k-fold splits, repetition r with seed + r.</summary>
-    internal static List<(Dataset Train, Dataset Test)> Folds(Dataset data, int folds, int repeats, int seed)
+    /// <summary>(training part, test part, the test part's rows of <paramref name="data"/>) of every fold of <paramref name="repeats"/> stratified k-fold splits, repetition r with seed + r.</summary>
+    internal static List<(Dataset Train, Dataset Test, int[] TestRows)> Folds(Dataset data, int folds, int repeats, int seed)
     {
-        var splits = new List<(Dataset Train, Dataset Test)>(folds * repeats);
+        var splits = new List<(Dataset Train, Dataset Test, int[] TestRows)>(folds * repeats);
         var inTest = new bool[data.Count];
         for (int r = 0; r < repeats; r++)
         {
@@ -177,7 +182,7 @@ public static class SelectionComparison
                     }
                 }
 
-                splits.Add((data.Subset(trainRows.ToArray()), data.Subset(part)));
+                splits.Add((data.Subset(trainRows.ToArray()), data.Subset(part), part));
             }
         }
 

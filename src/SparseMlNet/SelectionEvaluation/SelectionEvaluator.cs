@@ -2,12 +2,13 @@ using System.Globalization;
 using MathNet.Numerics.Statistics;
 using SparseMlNet.Data;
 using SparseMlNet.FeatureSelection;
+using SparseMlNet.Randomness;
 
 namespace SparseMlNet.SelectionEvaluation;
 
 /// <summary>
 /// Scores one fitted feature selection the way the unsupervised-feature-selection literature and the QuickSelection paper (section 4.1) do:
-/// (1) downstream accuracy of an <see cref="ExtraTreesClassifier"/> (50 trees) trained on the selected features only, on a held-out test set or by
+/// (1) downstream accuracy of an <see cref="ExtraTreesClassifier"/> (50 trees; the mean of <see cref="SelectionEvaluationOptions.Forests"/> forests) trained on the selected features only, on a held-out test set or by
 /// stratified cross-validation; (2) clustering accuracy of <see cref="KMeans"/> on the selected features (standardised), with as many clusters as classes,
 /// clusters matched to classes by the Hungarian method (<see cref="ClusteringAccuracy"/>), averaged over several clusterings. Labels are used only here, never by the selectors.
 /// </summary>
@@ -41,7 +42,7 @@ public static class SelectionEvaluator
         if (test is not null)
         {
             Dataset selectedTest = selector.Transform(test);
-            accuracy = HoldoutAccuracy(selectedTrain, selectedTest, options.Trees, options.Seed);
+            accuracy = HoldoutAccuracy(selectedTrain, selectedTest, options, options.Seed);
             accuracySpread = 0;
             protocol = "holdout";
         }
@@ -64,27 +65,41 @@ public static class SelectionEvaluator
             protocol);
     }
 
-    /// <summary>Accuracy of a forest trained on <paramref name="train"/> and scored on <paramref name="test"/>.</summary>
-    internal static double HoldoutAccuracy(Dataset train, Dataset test, int trees, int seed)
+    /// <summary>
+    /// Mean test accuracy of <see cref="SelectionEvaluationOptions.Forests"/> forests of <see cref="SelectionEvaluationOptions.Trees"/> trees trained on
+    /// <paramref name="train"/> and scored on <paramref name="test"/>; forest 0 is seeded with <paramref name="seed"/>, forest f ≥ 1 with <see cref="ForestSeed"/>.
+    /// </summary>
+    internal static double HoldoutAccuracy(Dataset train, Dataset test, SelectionEvaluationOptions options, int seed)
     {
-        var forest = ExtraTreesClassifier.Fit(train.Features, train.FeatureCount, train.Labels, Math.Max(train.ClassCount, test.ClassCount), seed, trees);
-        int[] predicted = forest.Predict(test.Features);
-        int correct = 0;
-        for (int i = 0; i < predicted.Length; i++)
+        int classes = Math.Max(train.ClassCount, test.ClassCount);
+        double sum = 0;
+        for (int f = 0; f < options.Forests; f++)
         {
-            correct += predicted[i] == test.Labels[i] ? 1 : 0;
+            var forest = ExtraTreesClassifier.Fit(train.Features, train.FeatureCount, train.Labels, classes, ForestSeed(seed, f), options.Trees);
+            int[] predicted = forest.Predict(test.Features);
+            int correct = 0;
+            for (int i = 0; i < predicted.Length; i++)
+            {
+                correct += predicted[i] == test.Labels[i] ? 1 : 0;
+            }
+
+            sum += (double)correct / predicted.Length;
         }
 
-        return (double)correct / predicted.Length;
+        return sum / options.Forests;
     }
+
+    /// <summary>The seed of forest <paramref name="forest"/>: <paramref name="seed"/> itself for the first, a SplitMix64 mix of both for the others.</summary>
+    internal static int ForestSeed(int seed, int forest) =>
+        forest == 0 ? seed : SeedStreams.NonNegativeInt32(SeedStreams.FromInt32(seed), forest, 0xF0E5, 0, 0);
 
     private static double[] CrossValidatedAccuracies(Dataset data, SelectionEvaluationOptions options)
     {
-        List<(Dataset Train, Dataset Test)> splits = SelectionComparison.Folds(data, options.Folds, repeats: 1, options.Seed);
+        List<(Dataset Train, Dataset Test, int[] TestRows)> splits = SelectionComparison.Folds(data, options.Folds, repeats: 1, options.Seed);
         var accuracies = new double[splits.Count];
         for (int f = 0; f < splits.Count; f++)
         {
-            accuracies[f] = HoldoutAccuracy(splits[f].Train, splits[f].Test, options.Trees, options.Seed + f);
+            accuracies[f] = HoldoutAccuracy(splits[f].Train, splits[f].Test, options, options.Seed + f);
         }
 
         return accuracies;

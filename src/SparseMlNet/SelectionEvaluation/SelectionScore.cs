@@ -12,6 +12,10 @@ namespace SparseMlNet.SelectionEvaluation;
 /// <param name="Protocol">"holdout", "5-fold CV" or "5 x 5-fold stratified CV" (for example).</param>
 /// <param name="Seconds">Mean wall-clock seconds of one fit of the selector (0 when not timed).</param>
 /// <param name="Stability">Agreement of the top k over the fits (one per fold and repeat), or null with a single fit.</param>
+/// <param name="Parts">
+/// In a <see cref="SelectionComparison"/>, every test part in protocol order, with its rows, the fit's top k and its accuracy, so that another evaluator
+/// (for example scikit-learn's, see the selection benchmark's <c>--export-selections</c>) can score exactly the same selections; null from <see cref="SelectionEvaluator"/>.
+/// </param>
 public sealed record SelectionScore(
     string Method,
     int SelectedCount,
@@ -21,4 +25,5 @@ public sealed record SelectionScore(
     double ClusteringStdDev,
     string Protocol,
     double Seconds = 0,
-    SelectionStability? Stability = null);
+    SelectionStability? Stability = null,
+    IReadOnlyList<SelectionPart>? Parts = null);

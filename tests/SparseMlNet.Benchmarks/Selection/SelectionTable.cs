@@ -26,18 +26,21 @@ internal static class SelectionTable
     public static void Run(SelectionTableOptions options, TextWriter output)
     {
         IFeatureScorer[] scorers = [.. options.Selectors.Select(key => SelectorRegistry.Factories[key](options))];
-        var evaluation = new SelectionEvaluationOptions { Folds = options.Folds, Repeats = options.Repeats, Seed = options.Seed };
+        var evaluation = new SelectionEvaluationOptions { Folds = options.Folds, Repeats = options.Repeats, Forests = options.Forests, Seed = options.Seed };
         output.WriteLine(string.Create(
             CultureInfo.InvariantCulture,
             $"Selection benchmark: {Environment.ProcessorCount} cores, load average {LoadAverage()}, ensemble R = {options.Runs}, min batches per epoch {options.MinimumBatchesPerEpoch}, seed {options.Seed}."));
         output.WriteLine();
+        using var export = options.ExportSelections is null ? null : new SelectionExport(options.ExportSelections);
         output.WriteLine("| data (n × d) | k | protocol | method | accuracy | clustering accuracy | Jaccard | Kuncheva | seconds per fit |");
         output.WriteLine("|---|---|---|---|---|---|---|---|---|");
+        var paired = new List<string>();
         foreach (string key in options.Sets)
         {
             (string title, string file, int k) = DataSets[key];
             string path = Path.Combine(options.DataFolder, file);
             Dataset data = CsvDatasetReader.Read(path).Dataset;
+            var scores = new List<SelectionScore>();
             foreach (IFeatureScorer scorer in scorers)
             {
                 SelectionScore s = SelectionComparison.Run([scorer], data, [k], null, evaluation, line => Console.Error.WriteLine($"  {key}: {line}"))[0];
@@ -45,6 +48,47 @@ internal static class SelectionTable
                     CultureInfo.InvariantCulture,
                     $"| {title} ({data.Count} × {data.FeatureCount:N0}) | {k} | {s.Protocol} | {s.Method} | {s.Accuracy:F3} ± {s.AccuracyStdDev:F3} | {s.ClusteringAccuracy:F3} ± {s.ClusteringStdDev:F3} | {s.Stability?.MeanJaccard:F2} | {s.Stability?.MeanKuncheva:F2} | {s.Seconds:F2} |"));
                 output.Flush();
+                export?.Write(key, file, s);
+                scores.Add(s);
+            }
+
+            paired.AddRange(PairedAgainstBestBaseline(title, scores));
+        }
+
+        if (paired.Count > 0)
+        {
+            output.WriteLine();
+            output.WriteLine("Each sparse selector against the best of variance, Laplacian score and mutual information on the same test parts (corrected repeated-CV t-test, Nadeau and Bengio 2003):");
+            output.WriteLine();
+            output.WriteLine("| data | method | best baseline | accuracy difference | standard error | t | p |");
+            output.WriteLine("|---|---|---|---|---|---|---|");
+            foreach (string line in paired)
+            {
+                output.WriteLine(line);
+            }
+        }
+
+        export?.Complete();
+    }
+
+    /// <summary>The baselines a sparse selector must match (issue 10's goals): variance, Laplacian score, mutual information.</summary>
+    private static readonly string[] GoalBaselines = ["Variance", "Laplacian score", "Mutual information"];
+
+    private static IEnumerable<string> PairedAgainstBestBaseline(string title, IReadOnlyList<SelectionScore> scores)
+    {
+        SelectionScore? best = scores.Where(s => GoalBaselines.Contains(s.Method)).MaxBy(s => s.Accuracy);
+        if (best is null)
+        {
+            yield break;
+        }
+
+        foreach (SelectionScore score in scores.Where(s => s.Method != "Random" && !GoalBaselines.Contains(s.Method)))
+        {
+            if (PairedComparison.Of(score, best) is { } test)
+            {
+                yield return string.Create(
+                    CultureInfo.InvariantCulture,
+                    $"| {title} | {score.Method} | {best.Method} | {test.MeanDifference:+0.000;-0.000;0.000} | {test.StandardError:F3} | {test.T:F2} | {test.PValue:F2} |");
             }
         }
     }

@@ -1,5 +1,6 @@
 using System.Globalization;
 using SparseMlNet.FeatureSelection;
+using SparseMlNet.SelectionEvaluation;
 
 namespace SparseMlNet.Benchmarks.Selection;
 
@@ -8,15 +9,18 @@ internal sealed class SelectionTableOptions
 {
     public const string Usage = """
         --selection-table [--data DIR] [--sets all,golub,tissue,madelon,colon,lymphoma] [--selectors quickselection,ensemble,random,variance,laplacian,mi]
-                          [--runs R] [--repeats N] [--folds F] [--min-batches N] [--seed S]
-                          [--scaling standardize|minmax|center|auto|none] [--epochs E] [--neurofs Name=Value,...]
+                          [--runs R] [--repeats N] [--folds F] [--forests N] [--min-batches N] [--seed S]
+                          [--scaling standardize|minmax|center|auto|none] [--epochs E] [--neurofs Name=Value,...] [--export-selections FILE]
             runs every selector on each data set with the engine's evaluation protocol (SelectionComparison: repeated stratified CV, each selector
-            refitted on every training part) and prints a markdown table: downstream accuracy (extremely randomised trees, 50 trees), k-means
+            refitted on every training part) and prints a markdown table: downstream accuracy (extremely randomised trees, 50 trees, the mean of
+            --forests seeded forests per test part), k-means
             clustering accuracy on the test parts, stability of the top k over the fits (Jaccard, Kuncheva) and seconds per fit.
             Defaults: --data ../shared/data, the four sets of issue 10 (ALL k=50, Golub k=50, tissue k=50, Madelon train k=20; colon and lymphoma k=50 on request, lymphoma with --folds 2), all selectors, R = 10,
-            repeats 0 (automatic: 5 when a test part is under 50 rows), 5 folds, the engine's minimum batches per epoch, seed 42;
+            repeats 0 (automatic: 5 when a test part is under 50 rows), 5 folds, 5 forests (1: the paper's single forest), the engine's minimum batches per epoch, seed 42;
             --scaling and --epochs override QuickSelection's defaults (--epochs: both Epochs and EnsembleEpochs), for A/B measurements;
             --neurofs sets NeuroFSOptions properties by name (for example --neurofs Scaling=Center,Epochs=200), for A/B measurements of NeuroFS.
+            --export-selections writes every test part (set, method, k, part, test rows, selected features, accuracy) as TSV, for
+            Selection/crosscheck_sklearn.py to score the same selections with scikit-learn.
         """;
 
     public string DataFolder { get; private set; } = Path.Combine("..", "shared", "data");
@@ -30,6 +34,10 @@ internal sealed class SelectionTableOptions
     public int Repeats { get; private set; }
 
     public int Folds { get; private set; } = 5;
+
+    public string? ExportSelections { get; private set; }
+
+    public int Forests { get; private set; } = SelectionEvaluationOptions.DefaultForests;
 
     public int MinimumBatchesPerEpoch { get; private set; } = QuickSelectionOptions.Defaults.MinimumBatchesPerEpoch;
 
@@ -80,6 +88,12 @@ internal sealed class SelectionTableOptions
                     break;
                 case "--folds":
                     options.Folds = Int(name, value, 2);
+                    break;
+                case "--export-selections":
+                    options.ExportSelections = value;
+                    break;
+                case "--forests":
+                    options.Forests = Int(name, value, 1);
                     break;
                 case "--min-batches":
                     options.MinimumBatchesPerEpoch = Int(name, value, 0);

@@ -56,6 +56,37 @@ public sealed class SelectionComparisonTests
     }
 
     [Fact]
+    public void Run_PartsRecordExactlyWhatWasScored()
+    {
+        Dataset data = Synthetic(rows: 60);
+        var options = new SelectionEvaluationOptions { Trees = 5, Forests = 2, ClusteringRuns = 1, KMeansRestarts = 1, Repeats = 2, Folds = 3 };
+
+        SelectionScore score = SelectionComparison.Run([FeatureScorer.Random()], data, [4], options: options)[0];
+
+        IReadOnlyList<SelectionPart> parts = score.Parts!;
+        Assert.Equal(6, parts.Count);
+        for (int r = 0; r < 2; r++)
+        {
+            // The three parts of a repetition are disjoint, ascending and cover every row once.
+            int[] rows = [.. parts.Skip(3 * r).Take(3).SelectMany(p => p.TestRows)];
+            Assert.Equal(Enumerable.Range(0, 60), rows.Order());
+            Assert.All(parts.Skip(3 * r).Take(3), p => Assert.Equal(p.TestRows.Order(), p.TestRows));
+        }
+
+        Assert.Equal(score.Accuracy, parts.Average(p => p.Accuracy), 12);
+
+        // Re-scoring part 4 from its record alone gives its accuracy: another evaluator can score the same selections.
+        SelectionPart part = parts[4];
+        Assert.Equal(4, part.SelectedByRank.Count);
+        var testRows = part.TestRows.ToHashSet();
+        Dataset train = data.Subset([.. Enumerable.Range(0, 60).Where(i => !testRows.Contains(i))]);
+        Dataset test = data.Subset([.. part.TestRows]);
+        var selector = FeatureSelector.FromScores("part", [.. Enumerable.Range(0, data.FeatureCount).Select(j => part.SelectedByRank.Contains(j) ? 1.0 : 0.0)], 4);
+        double rescored = SelectionEvaluator.HoldoutAccuracy(selector.Transform(train), selector.Transform(test), options, SelectionComparison.FitSeed(options.Seed, 4));
+        Assert.Equal(part.Accuracy, rescored, 12);
+    }
+
+    [Fact]
     public void Run_ExplicitRepeatsAreUsed()
     {
         Dataset data = Synthetic(rows: 60);

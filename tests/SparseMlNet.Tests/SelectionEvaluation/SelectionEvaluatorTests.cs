@@ -40,6 +40,31 @@ public sealed class SelectionEvaluatorTests
     }
 
     [Fact]
+    public void Evaluate_AveragesTheAccuraciesOfDistinctlySeededForests()
+    {
+        // Noise features: each forest's holdout accuracy depends on its seed, so the average is a real average of different numbers.
+        Dataset train = Clusters(rows: 120, seed: 4);
+        Dataset test = Clusters(rows: 61, seed: 5);
+        var noise = FeatureSelector.FromScores("noise", [0, 0, 1, 1, 1, 1], 4);
+        const int seed = 11;
+        double[] single = [.. Enumerable.Range(0, 3).Select(f => SelectionEvaluator.Evaluate(
+            noise, train, test, new SelectionEvaluationOptions { Forests = 1, Trees = 5, ClusteringRuns = 1, Seed = SelectionEvaluator.ForestSeed(seed, f) }).Accuracy)];
+
+        SelectionScore averaged = SelectionEvaluator.Evaluate(noise, train, test, new SelectionEvaluationOptions { Forests = 3, Trees = 5, ClusteringRuns = 1, Seed = seed });
+
+        Assert.True(single.Distinct().Count() > 1, $"The three forests should differ: {string.Join(", ", single)}.");
+        Assert.Equal(seed, SelectionEvaluator.ForestSeed(seed, 0));
+        Assert.Equal(single.Average(), averaged.Accuracy, 12);
+    }
+
+    [Fact]
+    public void Options_RefuseFewerThanOneForest()
+    {
+        var ex = Assert.Throws<ArgumentOutOfRangeException>(() => new SelectionEvaluationOptions { Forests = 0 }.Validate());
+        Assert.Equal(nameof(SelectionEvaluationOptions.Forests), ex.ParamName);
+    }
+
+    [Fact]
     public void Evaluate_ThrowsForASingleClass()
     {
         var data = new Dataset([1, 2, 3, 4], [0, 0], 2);
