@@ -292,7 +292,7 @@ internal sealed class SelectCommand : Command
         IReadOnlyList<SelectionScore> rows = Evaluate(parse, seconds, labelled, test, counts, cancellationToken);
         string evaluationPath = Path.Combine(folder, "evaluation.csv");
         WriteEvaluation(evaluationPath, rows);
-        PrintTable(rows, rows[0].Protocol);
+        PrintTable(rows, rows[0].Protocol, parse.GetValue(Forests));
         _terminal.Out.MarkupLine(Markup.Escape($"Wrote {evaluationPath}."));
         return 0;
     });
@@ -378,7 +378,7 @@ internal sealed class SelectCommand : Command
         IReadOnlyList<SelectionScore> rows = Evaluate(parse, FeatureScorer.NeuroFS(options), "NeuroFS", seconds, labelled, test, counts, cancellationToken);
         string evaluationPath = Path.Combine(folder, "evaluation.csv");
         WriteEvaluation(evaluationPath, rows);
-        PrintTable(rows, rows[0].Protocol);
+        PrintTable(rows, rows[0].Protocol, parse.GetValue(Forests));
         _terminal.Out.MarkupLine(Markup.Escape($"Wrote {evaluationPath}."));
         return 0;
     }
@@ -458,9 +458,10 @@ internal sealed class SelectCommand : Command
         }
     }
 
-    private void PrintTable(IReadOnlyList<SelectionScore> rows, string protocol)
+    private void PrintTable(IReadOnlyList<SelectionScore> rows, string protocol, int forests)
     {
-        var table = new Table().Border(TableBorder.Rounded).Title(Markup.Escape($"Downstream evaluation ({protocol}; extremely randomised trees, 50 trees; k-means clustering accuracy on the test parts)"));
+        string trees = forests == 1 ? "one forest of 50 extremely randomised trees" : string.Create(CultureInfo.InvariantCulture, $"extremely randomised trees, the mean of {forests} forests of 50");
+        var table = new Table().Border(TableBorder.Rounded).Title(Markup.Escape($"Downstream evaluation ({protocol}; {trees}; k-means clustering accuracy on the test parts; p: corrected repeated-CV t-test)"));
         table.AddColumns("Method", "k", "Accuracy", "Clustering accuracy", "Jaccard / Kuncheva", "Seconds per fit", $"{rows[0].Method} − this (p)");
         foreach (SelectionScore s in rows)
         {
