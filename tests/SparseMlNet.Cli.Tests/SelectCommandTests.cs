@@ -38,6 +38,34 @@ public sealed class SelectCommandTests : IDisposable
     }
 
     [Fact]
+    public void Run_MethodNeuroFSEnsemble_WritesFrequenciesAndStability()
+    {
+        string output = Path.Combine(_folder.FullName, "neurofs-ensemble");
+
+        CliRun run = CliRun.Of("select", "--method", "neurofs", "--csv", _digits, "--k", "10", "--epochs", "3", "--hidden-neurons", "16", "--hidden-layers", "1",
+            "--runs", "3", "--stability", "--no-evaluate", "-o", output);
+
+        Assert.True(run.ExitCode == 0, run.Error + run.Output);
+        string[] ranking = File.ReadAllLines(Path.Combine(output, "ranking.csv"));
+        Assert.Equal("index,feature,score,rank,frequency", ranking[0]);
+        double[] frequencies = [.. ranking.Skip(1).Select(l => double.Parse(l.Split(',')[4], CultureInfo.InvariantCulture))];
+        Assert.All(frequencies, f => Assert.Contains(f * 3, (double[])[0, 1, 2, 3], new ToleranceComparer(1e-9)));
+        Assert.Equal(10.0, frequencies.Sum(), 9); // each of the 3 fits selects 10
+        string[] stability = File.ReadAllLines(Path.Combine(output, "stability.csv"));
+        Assert.Equal("k,runs,jaccard,kuncheva", stability[0]);
+        Assert.StartsWith("10,3,", stability[1], StringComparison.Ordinal);
+        Assert.Contains("ensemble of 3 fits", run.Output, StringComparison.Ordinal);
+        Assert.Contains("Stability of the top 10 over the 3 runs", run.Output, StringComparison.Ordinal);
+    }
+
+    private sealed class ToleranceComparer(double tolerance) : IEqualityComparer<double>
+    {
+        public bool Equals(double x, double y) => Math.Abs(x - y) <= tolerance;
+
+        public int GetHashCode(double obj) => 0;
+    }
+
+    [Fact]
     public void Run_MethodNeuroFSWithoutLabels_SaysItIsSupervised()
     {
         string unlabelled = Path.Combine(_folder.FullName, "nolabel.csv");
@@ -52,10 +80,10 @@ public sealed class SelectCommandTests : IDisposable
     [Fact]
     public void Run_AnOptionOfTheOtherMethod_IsAUsageErrorNamingIt()
     {
-        CliRun run = CliRun.Of("select", "--method", "neurofs", "--csv", _digits, "--k", "5", "--runs", "3", "-o", Path.Combine(_folder.FullName, "y"));
+        CliRun run = CliRun.Of("select", "--method", "neurofs", "--csv", _digits, "--k", "5", "--ensemble-epochs", "3", "-o", Path.Combine(_folder.FullName, "y"));
 
         Assert.Equal(2, run.ExitCode);
-        Assert.Contains("--runs belongs to --method quickselection", run.Error);
+        Assert.Contains("--ensemble-epochs belongs to --method quickselection", run.Error);
     }
 
     [Fact]

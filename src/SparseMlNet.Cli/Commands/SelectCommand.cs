@@ -201,7 +201,7 @@ internal sealed class SelectCommand : Command
         string runs = Hyperparameters.NameOf(nameof(QuickSelectionOptions.Runs));
         if (options.Runs < 1)
         {
-            return $"{runs}: the ensemble needs at least 1 run (R ≥ 1); use 1 for a single autoencoder or, for example, 10 for a stable selection.";
+            return $"{runs}: the ensemble needs at least 1 run (R ≥ 1); use 1 for a single network or, for example, 10 for a stable selection.";
         }
 
         if (parse.GetValue(Stability) && options.Runs < 2)
@@ -276,7 +276,7 @@ internal sealed class SelectCommand : Command
         _terminal.Out.MarkupLine(Markup.Escape($"Top {Math.Min(largest, 20)}: {string.Join(", ", result.SelectedIndicesByRank[..Math.Min(largest, 20)].ToArray().Select(j => names[j]))}"));
         if (result.Runs > 1)
         {
-            ReportRunStability(result, counts, featureCount, parse.GetValue(Stability) ? Path.Combine(folder, "stability.csv") : null);
+            ReportRunStability(result.RunSelections, counts, featureCount, parse.GetValue(Stability) ? Path.Combine(folder, "stability.csv") : null);
         }
 
         if (labelled is null || parse.GetValue(NoEvaluation))
@@ -321,10 +321,6 @@ internal sealed class SelectCommand : Command
     private string? WrongMethodOptions(SymbolResult parse, SelectionMethod method)
     {
         var foreign = (method == SelectionMethod.NeuroFS ? Hyperparameters.GivenButNotIn<NeuroFSOptions>(parse) : Hyperparameters.GivenButNotIn<QuickSelectionOptions>(parse)).ToList();
-        if (method == SelectionMethod.NeuroFS && parse.GetValue(Stability))
-        {
-            foreign.Add(Stability.Name);
-        }
 
         return foreign.Count == 0 ? null
             : $"{string.Join(", ", foreign)} {(foreign.Count == 1 ? "belongs" : "belong")} to --method {(method == SelectionMethod.NeuroFS ? "quickselection" : "neurofs")}; drop {(foreign.Count == 1 ? "it" : "them")} or choose that method.";
@@ -349,7 +345,7 @@ internal sealed class SelectCommand : Command
         int largest = counts[^1];
         _terminal.Out.MarkupLine(Markup.Escape(string.Create(
             CultureInfo.InvariantCulture,
-            $"NeuroFS on {source}: {labelled.Count} samples x {labelled.FeatureCount} features, {labelled.ClassCount} classes; {options.HiddenLayers} hidden layers of {options.HiddenNeurons}, ε {options.Epsilon}, input ζ {options.InputZeta}, {options.Epochs} epochs, seed {options.Seed}; input neurons removed down to {largest}.")));
+            $"NeuroFS on {source}: {labelled.Count} samples x {labelled.FeatureCount} features, {labelled.ClassCount} classes; {options.HiddenLayers} hidden layers of {options.HiddenNeurons}, ε {options.Epsilon}, input ζ {options.InputZeta}, {options.Epochs} epochs, seed {options.Seed}; input neurons removed down to {largest}{(options.Runs > 1 ? $"; ensemble of {options.Runs} fits (progress of fit 1)" : string.Empty)}.")));
         var clock = Stopwatch.StartNew();
         var neuroFS = new NeuroFS(options);
         neuroFS.EpochCompleted += (_, m) =>
@@ -367,9 +363,14 @@ internal sealed class SelectCommand : Command
 
         double seconds = clock.Elapsed.TotalSeconds;
         string rankingPath = Path.Combine(folder, "ranking.csv");
-        WriteRanking(rankingPath, result.Selector, ReadOnlySpan<double>.Empty, names);
+        WriteRanking(rankingPath, result.Selector, result.Frequencies, names);
         _terminal.Out.MarkupLine(Markup.Escape(string.Create(CultureInfo.InvariantCulture, $"Trained in {seconds:F2} s. Wrote {rankingPath}.")));
         _terminal.Out.MarkupLine(Markup.Escape($"Top {Math.Min(largest, 20)}: {string.Join(", ", result.SelectedIndicesByRank[..Math.Min(largest, 20)].ToArray().Select(j => names[j]))}"));
+        if (result.Runs > 1)
+        {
+            ReportRunStability(result.RunSelections, counts, labelled.FeatureCount, parse.GetValue(Stability) ? Path.Combine(folder, "stability.csv") : null);
+        }
+
         if (parse.GetValue(NoEvaluation))
         {
             return 0;
@@ -419,12 +420,14 @@ internal sealed class SelectCommand : Command
         }
     }
 
-    private void ReportRunStability(QuickSelectionResult result, int[] counts, int featureCount, string? path)
+    /// <summary>The stability of an ensemble's runs at every k (console, and stability.csv when <paramref name="path"/> is set).</summary>
+    private void ReportRunStability(IReadOnlyList<int[]> runSelections, int[] counts, int featureCount, string? path)
     {
+        int runs = runSelections.Count;
         var lines = new List<(int K, SelectionStability Stability)>();
         foreach (int k in counts)
         {
-            int[][] tops = result.RunSelections.Select(run => run[..k]).ToArray();
+            int[][] tops = runSelections.Select(run => run[..k]).ToArray();
             lines.Add((k, SelectionStability.Measure(tops, featureCount)));
         }
 
@@ -432,7 +435,7 @@ internal sealed class SelectCommand : Command
         {
             _terminal.Out.MarkupLine(Markup.Escape(string.Create(
                 CultureInfo.InvariantCulture,
-                $"Stability of the top {k} over the {result.Runs} runs: mean pairwise Jaccard {stability.MeanJaccard:F3}, Kuncheva index {stability.MeanKuncheva:F3}.")));
+                $"Stability of the top {k} over the {runs} runs: mean pairwise Jaccard {stability.MeanJaccard:F3}, Kuncheva index {stability.MeanKuncheva:F3}.")));
         }
 
         if (path is not null)
@@ -448,7 +451,7 @@ internal sealed class SelectCommand : Command
             foreach ((int k, SelectionStability stability) in lines)
             {
                 csv.WriteField(k);
-                csv.WriteField(result.Runs);
+                csv.WriteField(runs);
                 csv.WriteField(stability.MeanJaccard.ToString("R", CultureInfo.InvariantCulture));
                 csv.WriteField(stability.MeanKuncheva.ToString("R", CultureInfo.InvariantCulture));
                 csv.NextRecord();

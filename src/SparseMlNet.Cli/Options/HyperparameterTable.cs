@@ -32,7 +32,7 @@ internal static class HyperparameterTable
         new("Epochs", "--epochs", "N", "Training epochs; ≥ 1."),
         new("MinimumStepsPerEpoch", "--min-steps", "N", "NeuroFS: minimum SGD steps per epoch (small data makes several passes per epoch); ≥ 1."),
         new("EnsembleEpochs", "--ensemble-epochs", "EPOCHS", "QuickSelection: epochs of each autoencoder of an ensemble (--runs ≥ 2; --epochs is a single run's); ≥ 1."),
-        new("Runs", "--runs", "R", "QuickSelection: autoencoders of the ensemble (stability selection: derived seeds, z-scored strengths averaged, selection frequency per feature), trained in parallel; ≥ 1."),
+        new("Runs", "--runs", "R", "Fits of the ensemble, QuickSelection autoencoders or NeuroFS networks (stability selection: derived seeds, z-scored scores averaged, selection frequency per feature), trained in parallel; ≥ 1."),
         new("HiddenLayers", "--hidden-layers", "N", "NeuroFS: hidden layers of the supervised network, each of --hidden-neurons; ≥ 1."),
         new("InputZeta", "--input-zeta", "ζ", "NeuroFS: fraction of the input layer's weights pruned by magnitude and regrown by gradient after each epoch; in [0, 1)."),
         new("HiddenZeta", "--hidden-zeta", "ζ", "NeuroFS: ζ of SET on the hidden layers; in [0, 1)."),

@@ -65,6 +65,9 @@ public sealed class NeuroFSEstimatorOptions
     /// <remarks>Use None after an ML.NET normaliser.</remarks>
     public ScalingKind Scaling { get; set; } = NeuroFSOptions.Defaults.Scaling;
 
+    /// <inheritdoc cref="NeuroFSOptions.Runs"/>
+    public int Runs { get; set; } = NeuroFSOptions.Defaults.Runs;
+
     /// <inheritdoc cref="NeuroFSOptions.Seed"/>
     public int Seed { get; set; } = NeuroFSOptions.Defaults.Seed;
 

@@ -50,13 +50,14 @@ public sealed class FeatureScorer : IFeatureScorer
 
     /// <summary>NeuroFS with these options (supervised; Atashgahi et al., TMLR 2023); the seed of each fit replaces the options' seed.</summary>
     /// <param name="options">Hyperparameters; null for the defaults. Copied now.</param>
-    /// <returns>The scorer (supervised), named "NeuroFS".</returns>
+    /// <returns>The scorer (supervised), named "NeuroFS" or "NeuroFS (ensemble of R)".</returns>
     /// <exception cref="ArgumentOutOfRangeException">An option is out of range (see <see cref="NeuroFSOptions.Validate"/>).</exception>
     public static FeatureScorer NeuroFS(NeuroFSOptions? options = null)
     {
         NeuroFSOptions copy = (options ?? new NeuroFSOptions()).WithSeed((options ?? new NeuroFSOptions()).Seed);
         copy.Validate();
-        return new FeatureScorer("NeuroFS", usesLabels: true, (data, k, seed, token) => new NeuroFS(copy.WithSeed(seed)).Fit(data, k, token).Selector);
+        string name = copy.Runs == 1 ? "NeuroFS" : FormattableString.Invariant($"NeuroFS (ensemble of {copy.Runs})");
+        return new FeatureScorer(name, usesLabels: true, (data, k, seed, token) => new NeuroFS(copy.WithSeed(seed)).Fit(data, k, token).Selector);
     }
 
     /// <summary>The random baseline (<see cref="RandomSelection"/>): a new random ranking for every seed.</summary>

@@ -21,7 +21,8 @@ namespace SparseMlNet.FeatureSelection;
 /// of the steps (<see cref="InputNeuronSchedule"/>), exchange a decaying number of weak active neurons for inactive ones with the largest loss gradient,
 /// prune ζ_in of the input weights by magnitude and regrow the layer's connections at the empty positions of active neurons with the largest |∂L/∂W|
 /// (gradient-based regrowth, as RigL); the hidden-to-hidden layers evolve by SET (magnitude pruning, random regrowth). Features are ranked by the strength of
-/// their input neuron at the end; the k selected features are the k input neurons still active.</para>
+/// their input neuron at the end; the k selected features are the k input neurons still active. With <see cref="NeuroFSOptions.Runs"/> = R ≥ 2, R fits with
+/// derived seeds run in parallel and their scores are aggregated as QuickSelection's ensemble (stability selection: mean z-score, selection frequency).</para>
 /// <para>Truly sparse: the regrowth candidates' gradients are the exact dense gradient over the active (or, for neuron regrowth, inactive) input neurons,
 /// computed for one gradient batch of up to <see cref="NeuroFSOptions.GradientSamples"/> samples in chunks of 64 input neurons × n_hidden, each chunk
 /// streamed through a running top-m; no n_in × n_hidden matrix is allocated. The cost per step is O(d · n_hidden · B) multiply-adds (B the gradient batch), and
@@ -110,33 +111,45 @@ public sealed class NeuroFS
         sizes[^1] = classes;
         int batchSize = _options.BatchSizeFor(rows);
         int gradientBatch = Math.Min(_options.GradientSamples, rows);
+        int runs = _options.Runs;
         MemoryEstimate.EnsureFits(
-            MemoryEstimate.TrainingBytes(NetworkKind.Set, sizes, _options.Epsilon, batchSize, 0, ActivationKind.Tanh)
-            + MemoryEstimate.BatchBufferBytes(sizes, gradientBatch, ActivationKind.Tanh),
-            string.Create(System.Globalization.CultureInfo.InvariantCulture, $"a NeuroFS network {string.Join('-', sizes)} with a gradient pass of {gradientBatch} rows"));
-        var network = MultilayerPerceptron.Create(
-            NetworkKind.Set, sizes, _options.Epsilon, ActivationKind.Tanh, ActivationKind.Identity, LossKind.SoftmaxCrossEntropy, _options.Seed);
-        var input = (SparseLayer)network.Layers[0];
-        DrawAtDenseFanIn(input, _options.Seed);
-
+            (MemoryEstimate.TrainingBytes(NetworkKind.Set, sizes, _options.Epsilon, batchSize, 0, ActivationKind.Tanh)
+             + MemoryEstimate.BatchBufferBytes(sizes, gradientBatch, ActivationKind.Tanh)) * Math.Min(runs, Environment.ProcessorCount),
+            string.Create(System.Globalization.CultureInfo.InvariantCulture, $"a NeuroFS network {string.Join('-', sizes)} with a gradient pass of {gradientBatch} rows{(runs > 1 ? $", {Math.Min(runs, Environment.ProcessorCount)} fits at a time" : string.Empty)}"));
         int removalEnd = (int)Math.Min(d - 1, selectedCount + Math.Floor(_options.ExtraActiveFraction * d));
-        var schedule = new InputNeuronSchedule(d, removalEnd, _options.Epochs - 1, _options.RemovalFraction, _options.NeuronRegrowthFraction);
-        var inputEvolution = new InputLayerEvolution(schedule, _options.InputZeta, input.Matrix.Nnz);
-        var hiddenEvolution = TopologyEvolution.Set(_options.HiddenZeta);
 
-        var settings = _options.Settings(batchSize);
-        var (loss, accuracy, active, evolutionSeconds) = Train(network, data, settings, gradientBatch, inputEvolution, hiddenEvolution, cancellationToken);
-
-        double[] trainedScores = inputEvolution.Scores(input.Matrix);
-        var scores = new double[featureCount];
-        scores.AsSpan().Fill(-1);
-        for (int j = 0; j < d; j++)
+        var results = new Run[runs];
+        if (runs == 1)
         {
-            scores[kept[j]] = trainedScores[j];
+            results[0] = FitRun(data, sizes, batchSize, gradientBatch, removalEnd, kept, featureCount, _options.Seed, raiseEvents: true, cancellationToken);
+        }
+        else
+        {
+            // As QuickSelection's ensemble: one fit per core, each with its kernels on its own thread; with fewer fits than cores the kernels parallelise.
+            var parallel = new ParallelOptions { MaxDegreeOfParallelism = Environment.ProcessorCount, CancellationToken = cancellationToken };
+            bool serialKernels = runs >= Environment.ProcessorCount;
+            Parallel.For(0, runs, parallel, r =>
+            {
+                int seed = StabilitySelection.RunSeed(_options.Seed, r);
+                results[r] = serialKernels
+                    ? Kernels.ParallelRanges.Serially(() => FitRun(data, sizes, batchSize, gradientBatch, removalEnd, kept, featureCount, seed, raiseEvents: r == 0, cancellationToken))
+                    : FitRun(data, sizes, batchSize, gradientBatch, removalEnd, kept, featureCount, seed, raiseEvents: r == 0, cancellationToken);
+            });
         }
 
-        var selector = FeatureSelector.FromScores("NeuroFS", scores, selectedCount, featureNames);
-        return new NeuroFSResult(selector, network, scaler, kept, active, loss, accuracy, evolutionSeconds);
+        Run first = results[0];
+        if (runs == 1)
+        {
+            var single = FeatureSelector.FromScores("NeuroFS", first.Scores, selectedCount, featureNames);
+            return new NeuroFSResult(single, first.Network, scaler, kept, first.Active, first.Loss, first.Accuracy, first.EvolutionSeconds);
+        }
+
+        StabilitySelection.Ensemble ensemble = StabilitySelection.Aggregate([.. results.Select(run => run.Scores)], selectedCount);
+        var selector = FeatureSelector.FromScores(
+            string.Create(System.Globalization.CultureInfo.InvariantCulture, $"NeuroFS (ensemble of {runs})"), ensemble.Scores, selectedCount, featureNames);
+        return new NeuroFSResult(
+            selector, first.Network, scaler, kept, first.Active, first.Loss, first.Accuracy, results.Sum(run => run.EvolutionSeconds),
+            ensemble.Frequencies, ensemble.RunSelections, ensemble.Stability);
     }
 
     /// <summary>Selects features of a labelled data set.</summary>
@@ -154,6 +167,34 @@ public sealed class NeuroFS
         return Fit(data.Features, data.Labels, data.FeatureCount, selectedCount, data.FeatureNames, cancellationToken);
     }
 
+    /// <summary>One NeuroFS fit with seed <paramref name="seed"/> on the scaled data: its scores over all <paramref name="featureCount"/> columns (constant ones −1).</summary>
+    private Run FitRun(
+        Dataset data, int[] sizes, int batchSize, int gradientBatch, int removalEnd, int[] kept, int featureCount, int seed, bool raiseEvents, CancellationToken cancellationToken)
+    {
+        int d = data.FeatureCount;
+        var network = MultilayerPerceptron.Create(
+            NetworkKind.Set, sizes, _options.Epsilon, ActivationKind.Tanh, ActivationKind.Identity, LossKind.SoftmaxCrossEntropy, seed);
+        var input = (SparseLayer)network.Layers[0];
+        DrawAtDenseFanIn(input, seed);
+
+        var schedule = new InputNeuronSchedule(d, removalEnd, _options.Epochs - 1, _options.RemovalFraction, _options.NeuronRegrowthFraction);
+        var inputEvolution = new InputLayerEvolution(schedule, _options.InputZeta, input.Matrix.Nnz);
+        var hiddenEvolution = TopologyEvolution.Set(_options.HiddenZeta);
+
+        var settings = _options.WithSeed(seed).Settings(batchSize);
+        var (loss, accuracy, active, evolutionSeconds) = Train(network, data, settings, gradientBatch, inputEvolution, hiddenEvolution, raiseEvents, cancellationToken);
+
+        double[] trainedScores = inputEvolution.Scores(input.Matrix);
+        var scores = new double[featureCount];
+        scores.AsSpan().Fill(-1);
+        for (int j = 0; j < d; j++)
+        {
+            scores[kept[j]] = trainedScores[j];
+        }
+
+        return new Run(scores, network, active, loss, accuracy, evolutionSeconds);
+    }
+
     private (double Loss, double Accuracy, int[] Active, double EvolutionSeconds) Train(
         MultilayerPerceptron network,
         Dataset data,
@@ -161,6 +202,7 @@ public sealed class NeuroFS
         int gradientBatch,
         InputLayerEvolution inputEvolution,
         TopologyEvolution hiddenEvolution,
+        bool raiseEvents,
         CancellationToken cancellationToken)
     {
         int n = data.Count;
@@ -239,6 +281,11 @@ public sealed class NeuroFS
             active[epoch - 1] = inputEvolution.ActiveCount;
             loss = lossSum / ((long)n * passes);
             accuracy = (double)correct / ((long)n * passes);
+            if (!raiseEvents)
+            {
+                continue;
+            }
+
             EpochCompleted?.Invoke(this, new EpochMetrics
             {
                 Epoch = epoch,
@@ -338,4 +385,7 @@ public sealed class NeuroFS
 
         return max + 1;
     }
+
+    /// <summary>One fit's outcome.</summary>
+    private sealed record Run(double[] Scores, MultilayerPerceptron Network, int[] Active, double Loss, double Accuracy, double EvolutionSeconds);
 }

@@ -69,6 +69,9 @@ public sealed class NeuroFSOptions
         /// <summary>Feature scaling: centred, with one pooled scale (measured in docs/neurofs.md, "Scaling").</summary>
         public const ScalingKind Scaling = ScalingKind.Center;
 
+        /// <summary>Fits of the ensemble (1: a single network, the paper's algorithm).</summary>
+        public const int Runs = 1;
+
         /// <summary>Seed.</summary>
         public const int Seed = 42;
     }
@@ -154,6 +157,15 @@ public sealed class NeuroFSOptions
     /// Use Standardize when the features are in unrelated units. Scores and the transform always refer to the original columns.
     /// </summary>
     public ScalingKind Scaling { get; set; } = Defaults.Scaling;
+
+    /// <summary>
+    /// R, the number of NeuroFS networks of the ensemble (stability selection, the same as <see cref="QuickSelectionOptions.Runs"/>): R fits with seeds derived
+    /// from <see cref="Seed"/>, in parallel across cores; each fit's scores are z-scored over the features and averaged, and
+    /// <see cref="NeuroFSResult.Frequencies"/> gives the fraction of fits whose own k selected features hold each feature. Range: [1, 1000]. Default 1 (one
+    /// network, the paper's algorithm; the cost grows linearly with R). Measured on all rows, top 50 over seeds 1–5 (docs/neurofs.md, "Ensemble"): mean
+    /// pairwise Jaccard 0.65 → 0.84 on Golub and 0.45 → 0.73 on ALL with R = 5.
+    /// </summary>
+    public int Runs { get; set; } = Defaults.Runs;
 
     /// <summary>Seed of the topology, weights, shuffling, dropout masks, gradient samples and evolution: equal seeds and data give equal scores.</summary>
     public int Seed { get; set; } = Defaults.Seed;
@@ -244,6 +256,11 @@ public sealed class NeuroFSOptions
         if (GradientSamples < 1)
         {
             throw new ArgumentOutOfRangeException(nameof(GradientSamples), GradientSamples, "The gradient pass needs at least 1 sample, for example 256.");
+        }
+
+        if (Runs is < 1 or > 1000)
+        {
+            throw new ArgumentOutOfRangeException(nameof(Runs), Runs, "The ensemble needs between 1 and 1000 fits (R); use 1 for a single network or, for example, 5 for a more stable selection.");
         }
 
         if (!Enum.IsDefined(Scaling))

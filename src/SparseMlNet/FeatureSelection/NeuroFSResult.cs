@@ -12,10 +12,30 @@ public sealed class NeuroFSResult
 {
     private readonly int[] _trainedFeatures;
     private readonly int[] _activeInputs;
+    private readonly double[]? _frequencies;
 
     internal NeuroFSResult(
         FeatureSelector selector, MultilayerPerceptron network, FeatureScaler scaler, int[] trainedFeatures, int[] activeInputs, double finalLoss, double finalAccuracy, double inputEvolutionSeconds)
+        : this(selector, network, scaler, trainedFeatures, activeInputs, finalLoss, finalAccuracy, inputEvolutionSeconds, null, [], null)
     {
+    }
+
+    internal NeuroFSResult(
+        FeatureSelector selector,
+        MultilayerPerceptron network,
+        FeatureScaler scaler,
+        int[] trainedFeatures,
+        int[] activeInputs,
+        double finalLoss,
+        double finalAccuracy,
+        double inputEvolutionSeconds,
+        double[]? frequencies,
+        IReadOnlyList<int[]> runSelections,
+        SelectionStability? runStability)
+    {
+        _frequencies = frequencies;
+        RunSelections = runSelections;
+        RunStability = runStability;
         Selector = selector;
         Network = network;
         Scaler = scaler;
@@ -26,13 +46,28 @@ public sealed class NeuroFSResult
         InputEvolutionSeconds = inputEvolutionSeconds;
     }
 
-    /// <summary>The scores, complete ranking and selection (method "NeuroFS"); use <see cref="FeatureSelector.WithSelectedCount"/> for another k.</summary>
+    /// <summary>The scores, complete ranking and selection (method "NeuroFS", or "NeuroFS (ensemble of R)"); use <see cref="FeatureSelector.WithSelectedCount"/> for another k.</summary>
     public FeatureSelector Selector { get; }
+
+    /// <summary>R, the number of networks trained (<see cref="NeuroFSOptions.Runs"/>).</summary>
+    public int Runs => Math.Max(1, RunSelections.Count);
+
+    /// <summary>
+    /// Ensembles (R ≥ 2): the fraction of fits whose own k selected features hold each feature, indexed by feature, in {0, 1/R, …, 1} (the selection
+    /// frequency of stability selection). Empty for a single fit.
+    /// </summary>
+    public ReadOnlySpan<double> Frequencies => _frequencies;
+
+    /// <summary>Ensembles: each fit's own k selected features (strongest first), in run order; empty for a single fit.</summary>
+    public IReadOnlyList<int[]> RunSelections { get; }
+
+    /// <summary>Ensembles: how much the fits' selections agree (mean pairwise Jaccard and Kuncheva index over the R fits); null for a single fit.</summary>
+    public SelectionStability? RunStability { get; }
 
     /// <summary>
     /// Score of every feature: for the k input neurons active at the end, their strength s_i = Σ_j |W_ji| (≥ 0); for a neuron removed during training,
     /// −1/(1 + t + s/(1 + s)) with t the evolution step of its last removal and s its strength then, in (−1/2, 0), so later-removed features rank higher;
-    /// −1 for a constant feature (never trained on). Length d.
+    /// −1 for a constant feature (never trained on). Length d. Ensembles: the mean over the fits of these scores' z-scores.
     /// </summary>
     public ReadOnlySpan<double> Scores => Selector.Scores;
 
@@ -45,7 +80,7 @@ public sealed class NeuroFSResult
     /// <summary>The k selected features, strongest first.</summary>
     public ReadOnlySpan<int> SelectedIndicesByRank => Selector.SelectedIndicesByRank;
 
-    /// <summary>The trained classifier, [trained features, hidden…, classes], with only k input neurons connected; it takes inputs scaled by <see cref="Scaler"/>.</summary>
+    /// <summary>The trained classifier, [trained features, hidden…, classes], with only k input neurons connected (an ensemble's first fit); it takes inputs scaled by <see cref="Scaler"/>.</summary>
     public MultilayerPerceptron Network { get; }
 
     /// <summary>The scaling fitted on the trained features (columns <see cref="TrainedFeatures"/> of the input).</summary>
@@ -54,16 +89,16 @@ public sealed class NeuroFSResult
     /// <summary>The input columns the network was trained on, ascending: all but the constant ones.</summary>
     public ReadOnlySpan<int> TrainedFeatures => _trainedFeatures;
 
-    /// <summary>Active input neurons after each epoch (index e − 1 for epoch e); the last entry is k.</summary>
+    /// <summary>Active input neurons after each epoch (index e − 1 for epoch e); the last entry is k. An ensemble's first fit.</summary>
     public ReadOnlySpan<int> ActiveInputsPerEpoch => _activeInputs;
 
-    /// <summary>Mean cross-entropy over the last epoch's mini-batches (dropout active), in nats.</summary>
+    /// <summary>Mean cross-entropy over the last epoch's mini-batches (dropout active), in nats; an ensemble's first fit.</summary>
     public double FinalTrainLoss { get; }
 
-    /// <summary>Training accuracy over the last epoch's mini-batches; Range: [0, 1].</summary>
+    /// <summary>Training accuracy over the last epoch's mini-batches; Range: [0, 1]; an ensemble's first fit.</summary>
     public double FinalTrainAccuracy { get; }
 
-    /// <summary>Seconds spent evolving the input layer over all steps: the gradient pass, the chunked candidate gradients with their running top-m, removal, pruning and regrowth.</summary>
+    /// <summary>Seconds spent evolving the input layer over all steps: the gradient pass, the chunked candidate gradients with their running top-m, removal, pruning and regrowth (summed over an ensemble's fits).</summary>
     public double InputEvolutionSeconds { get; }
 
     /// <summary>Keeps the selected columns of a row-major matrix, in ascending feature order. No scaling is applied.</summary>

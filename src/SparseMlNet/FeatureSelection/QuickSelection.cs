@@ -107,8 +107,8 @@ public sealed class QuickSelection
             var parallel = new ParallelOptions { MaxDegreeOfParallelism = Environment.ProcessorCount, CancellationToken = cancellationToken };
             bool serialKernels = runs >= Environment.ProcessorCount;
             Parallel.For(0, runs, parallel, r => results[r] = serialKernels
-                ? Kernels.ParallelRanges.Serially(() => Train(scaled, rows, d, kept, featureCount, RunSeed(_options.Seed, r), raiseEvents: r == 0, cancellationToken))
-                : Train(scaled, rows, d, kept, featureCount, RunSeed(_options.Seed, r), raiseEvents: r == 0, cancellationToken));
+                ? Kernels.ParallelRanges.Serially(() => Train(scaled, rows, d, kept, featureCount, StabilitySelection.RunSeed(_options.Seed, r), raiseEvents: r == 0, cancellationToken))
+                : Train(scaled, rows, d, kept, featureCount, StabilitySelection.RunSeed(_options.Seed, r), raiseEvents: r == 0, cancellationToken));
         }
 
         Run first = results[0];
@@ -118,35 +118,10 @@ public sealed class QuickSelection
             return new QuickSelectionResult(single, first.Network, scaler, kept, first.Topology, first.FinalLoss, null, [], null);
         }
 
-        var scores = new double[featureCount];
-        var frequencies = new double[featureCount];
-        var runSelections = new int[runs][];
-        for (int r = 0; r < runs; r++)
-        {
-            double[] z = Standardised(results[r].Strengths);
-            for (int j = 0; j < featureCount; j++)
-            {
-                scores[j] += z[j] / runs;
-            }
-
-            runSelections[r] = FeatureSelector.Rank(results[r].Strengths).AsSpan(0, selectedCount).ToArray();
-            foreach (int j in runSelections[r])
-            {
-                frequencies[j] += 1.0 / runs;
-            }
-        }
-
-        SelectionStability? stability = selectedCount < featureCount ? SelectionStability.Measure(runSelections, featureCount) : null;
-        var selector = FeatureSelector.FromScores(string.Create(System.Globalization.CultureInfo.InvariantCulture, $"QuickSelection (ensemble of {runs})"), scores, selectedCount, featureNames);
-        return new QuickSelectionResult(selector, first.Network, scaler, kept, first.Topology, first.FinalLoss, frequencies, runSelections, stability);
+        StabilitySelection.Ensemble ensemble = StabilitySelection.Aggregate([.. results.Select(run => run.Strengths)], selectedCount);
+        var selector = FeatureSelector.FromScores(string.Create(System.Globalization.CultureInfo.InvariantCulture, $"QuickSelection (ensemble of {runs})"), ensemble.Scores, selectedCount, featureNames);
+        return new QuickSelectionResult(selector, first.Network, scaler, kept, first.Topology, first.FinalLoss, ensemble.Frequencies, ensemble.RunSelections, ensemble.Stability);
     }
-
-    /// <summary>The seed of ensemble run <paramref name="run"/>: run 0 uses <paramref name="seed"/> itself, so R = 1 and the first run of an ensemble agree.</summary>
-    /// <param name="seed">The options' seed.</param>
-    /// <param name="run">Run index; ≥ 0.</param>
-    /// <returns>A seed in [0, 2³¹) mixed from both (SplitMix64), or <paramref name="seed"/> for run 0.</returns>
-    internal static int RunSeed(int seed, int run) =>
-        run == 0 ? seed : SeedStreams.NonNegativeInt32(SeedStreams.FromInt32(seed), run, 0x51EC7, 0, 0);
 
     private Run Train(float[] scaled, int rows, int d, int[] kept, int featureCount, int seed, bool raiseEvents, CancellationToken cancellationToken)
     {
@@ -185,23 +160,6 @@ public sealed class QuickSelection
         }
 
         return new Run(scores, network, Describe(network, encoder), finalLoss);
-    }
-
-    /// <summary>z-scores of one run's strengths over the features (all zeros when every strength is equal), so runs of different scale weigh alike.</summary>
-    private static double[] Standardised(double[] strengths)
-    {
-        double mean = MathNet.Numerics.Statistics.ArrayStatistics.Mean(strengths);
-        double sd = MathNet.Numerics.Statistics.ArrayStatistics.PopulationStandardDeviation(strengths);
-        var z = new double[strengths.Length];
-        if (sd > 0)
-        {
-            for (int j = 0; j < z.Length; j++)
-            {
-                z[j] = (strengths[j] - mean) / sd;
-            }
-        }
-
-        return z;
     }
 
     /// <summary>Selects features of a data set; its labels are ignored (QuickSelection is unsupervised).</summary>

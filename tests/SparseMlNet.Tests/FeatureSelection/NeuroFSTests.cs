@@ -230,6 +230,49 @@ public sealed class NeuroFSTests
     }
 
     [Fact]
+    public void Fit_Ensemble_AggregatesFitsWithDerivedSeedsAndItsFirstFitIsTheSingleFit()
+    {
+        var (features, labels, d, informative) = ClassShift(rows: 80, informative: 3, noise: 27, shift: 0.8, seed: 6, sameUnits: true);
+        NeuroFSOptions Options(int runs, int seed) => new() { HiddenNeurons = 24, HiddenLayers = 1, Epsilon = 4, Epochs = 12, Runs = runs, Seed = seed };
+
+        NeuroFSResult ensemble = new NeuroFS(Options(runs: 3, seed: 9)).Fit(features, labels, d, 3);
+        double[][] single = [.. Enumerable.Range(0, 3).Select(r => new NeuroFS(Options(runs: 1, seed: StabilitySelection.RunSeed(9, r))).Fit(features, labels, d, 3).Scores.ToArray())];
+
+        // The ensemble score is the mean z-score of the three fits alone; the first fit is the single fit with the options' seed.
+        Assert.Equal(3, ensemble.Runs);
+        Assert.Equal("NeuroFS (ensemble of 3)", ensemble.Selector.Method);
+        for (int j = 0; j < d; j++)
+        {
+            double expected = single.Average(s => (s[j] - s.Average()) / Math.Sqrt(s.Sum(v => (v - s.Average()) * (v - s.Average())) / d));
+            Assert.Equal(expected, ensemble.Scores[j], 10);
+        }
+
+        Assert.Equal(new NeuroFS(Options(runs: 1, seed: 9)).Fit(features, labels, d, 3).FinalTrainLoss, ensemble.FinalTrainLoss);
+        for (int j = 0; j < d; j++)
+        {
+            Assert.Equal(ensemble.RunSelections.Count(top => top.Contains(j)) / 3.0, ensemble.Frequencies[j], 12);
+        }
+
+        Assert.Equal(SelectionStability.Measure(ensemble.RunSelections, d), ensemble.RunStability);
+        Assert.Equal(informative, ensemble.SelectedIndices.ToArray());
+        Assert.Equal(ensemble.Scores.ToArray(), new NeuroFS(Options(runs: 3, seed: 9)).Fit(features, labels, d, 3).Scores.ToArray()); // reproducible in parallel
+    }
+
+    [Fact]
+    public void Fit_SingleFit_HasNoEnsembleOutputs()
+    {
+        var (features, labels, d, _) = ClassShift(rows: 40, informative: 2, noise: 10, shift: 0.8, seed: 7);
+
+        NeuroFSResult result = new NeuroFS(Small()).Fit(features, labels, d, 2);
+
+        Assert.Equal(1, result.Runs);
+        Assert.True(result.Frequencies.IsEmpty);
+        Assert.Empty(result.RunSelections);
+        Assert.Null(result.RunStability);
+        Assert.Equal("NeuroFS", result.Selector.Method);
+    }
+
+    [Fact]
     public void Fit_DatasetGivesTheSameSelectionAndTransformKeepsTheSelectedColumns()
     {
         var (features, labels, d, _) = ClassShift(rows: 50, informative: 2, noise: 18, shift: 0.7, seed: 4);
@@ -354,6 +397,7 @@ public sealed class NeuroFSTests
     [InlineData(nameof(NeuroFSOptions.BatchSize))]
     [InlineData(nameof(NeuroFSOptions.GradientSamples))]
     [InlineData(nameof(NeuroFSOptions.LearningRate))]
+    [InlineData(nameof(NeuroFSOptions.Runs))]
     public void Options_OutOfRange_ThrowNamingTheOption(string name)
     {
         var options = new NeuroFSOptions();
@@ -368,6 +412,7 @@ public sealed class NeuroFSTests
             case nameof(NeuroFSOptions.BatchSize): options.BatchSize = 0; break;
             case nameof(NeuroFSOptions.GradientSamples): options.GradientSamples = 0; break;
             case nameof(NeuroFSOptions.LearningRate): options.LearningRate = float.NaN; break;
+            case nameof(NeuroFSOptions.Runs): options.Runs = 0; break;
         }
 
         var e = Assert.Throws<ArgumentOutOfRangeException>(() => new NeuroFS(options));

@@ -19,7 +19,7 @@ public sealed class QuickSelectionEnsembleTests
         var expected = new double[d];
         for (int r = 0; r < 3; r++)
         {
-            double[] s = new QuickSelection(Small(runs: 1, seed: QuickSelection.RunSeed(5, r))).Fit(features, d, 4).Scores.ToArray();
+            double[] s = new QuickSelection(Small(runs: 1, seed: StabilitySelection.RunSeed(5, r))).Fit(features, d, 4).Scores.ToArray();
             double mean = s.Average();
             double sd = Math.Sqrt(s.Sum(v => (v - mean) * (v - mean)) / d);
             for (int j = 0; j < d; j++)
@@ -93,7 +93,7 @@ public sealed class QuickSelectionEnsembleTests
     [Fact]
     public void RunSeed_KeepsTheSeedForRunZeroAndGivesDistinctSeedsAfter()
     {
-        int[] seeds = [.. Enumerable.Range(0, 50).Select(r => QuickSelection.RunSeed(42, r))];
+        int[] seeds = [.. Enumerable.Range(0, 50).Select(r => StabilitySelection.RunSeed(42, r))];
 
         Assert.Equal(42, seeds[0]);
         Assert.Equal(50, seeds.Distinct().Count());
