@@ -148,8 +148,7 @@ public sealed class NeuroFS
         var selector = FeatureSelector.FromScores(
             string.Create(System.Globalization.CultureInfo.InvariantCulture, $"NeuroFS (ensemble of {runs})"), ensemble.Scores, selectedCount, featureNames);
         return new NeuroFSResult(
-            selector, first.Network, scaler, kept, first.Active, first.Loss, first.Accuracy, results.Sum(run => run.EvolutionSeconds),
-            ensemble.Frequencies, ensemble.RunSelections, ensemble.Stability);
+            selector, first.Network, scaler, kept, first.Active, first.Loss, first.Accuracy, results.Sum(run => run.EvolutionSeconds), ensemble);
     }
 
     /// <summary>Selects features of a labelled data set.</summary>

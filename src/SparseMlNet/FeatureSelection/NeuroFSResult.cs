@@ -16,7 +16,7 @@ public sealed class NeuroFSResult
 
     internal NeuroFSResult(
         FeatureSelector selector, MultilayerPerceptron network, FeatureScaler scaler, int[] trainedFeatures, int[] activeInputs, double finalLoss, double finalAccuracy, double inputEvolutionSeconds)
-        : this(selector, network, scaler, trainedFeatures, activeInputs, finalLoss, finalAccuracy, inputEvolutionSeconds, null, [], null)
+        : this(selector, network, scaler, trainedFeatures, activeInputs, finalLoss, finalAccuracy, inputEvolutionSeconds, ensemble: null)
     {
     }
 
@@ -29,13 +29,11 @@ public sealed class NeuroFSResult
         double finalLoss,
         double finalAccuracy,
         double inputEvolutionSeconds,
-        double[]? frequencies,
-        IReadOnlyList<int[]> runSelections,
-        SelectionStability? runStability)
+        StabilitySelection.Ensemble? ensemble)
     {
-        _frequencies = frequencies;
-        RunSelections = runSelections;
-        RunStability = runStability;
+        _frequencies = ensemble?.Frequencies;
+        RunSelections = ensemble?.RunSelections ?? [];
+        RunStability = ensemble?.Stability;
         Selector = selector;
         Network = network;
         Scaler = scaler;

@@ -115,12 +115,12 @@ public sealed class QuickSelection
         if (runs == 1)
         {
             var single = FeatureSelector.FromScores("QuickSelection", first.Strengths, selectedCount, featureNames);
-            return new QuickSelectionResult(single, first.Network, scaler, kept, first.Topology, first.FinalLoss, null, [], null);
+            return new QuickSelectionResult(single, first.Network, scaler, kept, first.Topology, first.FinalLoss, ensemble: null);
         }
 
         StabilitySelection.Ensemble ensemble = StabilitySelection.Aggregate([.. results.Select(run => run.Strengths)], selectedCount);
         var selector = FeatureSelector.FromScores(string.Create(System.Globalization.CultureInfo.InvariantCulture, $"QuickSelection (ensemble of {runs})"), ensemble.Scores, selectedCount, featureNames);
-        return new QuickSelectionResult(selector, first.Network, scaler, kept, first.Topology, first.FinalLoss, ensemble.Frequencies, ensemble.RunSelections, ensemble.Stability);
+        return new QuickSelectionResult(selector, first.Network, scaler, kept, first.Topology, first.FinalLoss, ensemble);
     }
 
     private Run Train(float[] scaled, int rows, int d, int[] kept, int featureCount, int seed, bool raiseEvents, CancellationToken cancellationToken)

@@ -19,13 +19,11 @@ public sealed class QuickSelectionResult
         int[] trainedFeatures,
         AutoencoderTopology topology,
         double finalLoss,
-        double[]? frequencies,
-        IReadOnlyList<int[]> runSelections,
-        SelectionStability? runStability)
+        StabilitySelection.Ensemble? ensemble)
     {
-        _frequencies = frequencies;
-        RunSelections = runSelections;
-        RunStability = runStability;
+        _frequencies = ensemble?.Frequencies;
+        RunSelections = ensemble?.RunSelections ?? [];
+        RunStability = ensemble?.Stability;
         Selector = selector;
         Autoencoder = autoencoder;
         Scaler = scaler;
