@@ -11,13 +11,23 @@ namespace SparseMlNet.FeatureSelection;
 /// I = ψ(N) + ⟨ψ(k)⟩ − ⟨ψ(N_c)⟩ − ⟨ψ(m)⟩, clipped at 0, with ψ the digamma function (MathNet.Numerics) and classes of one sample left out.
 /// </summary>
 /// <remarks>
-/// One-dimensional neighbours come from sorted values, so the cost is O(d·n·(log n + K)). Deterministic: unlike scikit-learn no jitter is added, so tied
-/// values (discretised data) count as neighbours at distance 0. The labels are read: fit it on training rows only when evaluating.
+/// One-dimensional neighbours come from sorted values, so the cost is O(d·n·(log n + K)). Deterministic: unlike scikit-learn no jitter is added.
+/// <para>Discretised data: when every feature takes at most <see cref="DiscreteValueLimit"/> distinct values over the rows (for example microarrays
+/// discretised to −2 / 0 / 2), every feature is scored by the plug-in estimate of its contingency table, I = Σ_{x,c} (n_xc/N) ln(n_xc·N/(n_x·n_c)) — what
+/// scikit-learn computes for discrete features (<c>mutual_info_classif(discrete_features=True)</c>). The neighbour estimator cannot score such data: a
+/// sample's k-th neighbour is at distance 0, and before this rule every feature of the discretised colon and lymphoma sets scored 0, so the "selection"
+/// was the first k columns (lymphoma: 0.602 downstream accuracy against random's 0.758). The choice is made for the whole data set, never per feature, so
+/// one estimator ranks all features: the plug-in estimate grows with a feature's number of values, and mixed with the neighbour estimator it ranked the
+/// low-information border pixels of the digits above the informative ones.</para>
+/// The labels are read: fit it on training rows only when evaluating.
 /// </remarks>
 public static class MutualInformationSelection
 {
     /// <summary>Default neighbours of the estimator, 3 as in scikit-learn.</summary>
     public const int DefaultNeighbours = 3;
+
+    /// <summary>Data whose every feature has at most this many distinct values among the rows is scored as discrete (contingency tables): 10.</summary>
+    public const int DiscreteValueLimit = 10;
 
     /// <summary>Scores every feature by its estimated mutual information with the labels.</summary>
     /// <param name="data">Labelled data, n ≥ 2, finite features; at least two classes present (classes of a single sample are left out of the estimate).</param>
@@ -81,6 +91,7 @@ public static class MutualInformationSelection
         }
 
         ReadOnlySpan<float> features = data.Features;
+        bool discrete = IsDiscretised(features, d, usable);
         var scores = new double[d];
         var all = new double[m];
         var classValues = new double[m];
@@ -97,6 +108,12 @@ public static class MutualInformationSelection
             }
 
             Array.Sort(all);
+            if (discrete)
+            {
+                scores[f] = DiscreteInformation(all, features, f, d, usable, labels, classCounts);
+                continue;
+            }
+
             double digammaM = 0;
             for (int c = 0; c < classCount; c++)
             {
@@ -127,6 +144,78 @@ public static class MutualInformationSelection
         }
 
         return FeatureSelector.FromScores("Mutual information", scores, selectedCount, data.FeatureNames);
+    }
+
+    /// <summary>Whether every feature takes at most <see cref="DiscreteValueLimit"/> distinct values over the usable rows.</summary>
+    private static bool IsDiscretised(ReadOnlySpan<float> features, int d, List<int> usable)
+    {
+        Span<float> seen = stackalloc float[DiscreteValueLimit];
+        for (int f = 0; f < d; f++)
+        {
+            int count = 0;
+            foreach (int row in usable)
+            {
+                float value = features[(row * d) + f];
+                if (seen[..count].IndexOf(value) < 0)
+                {
+                    if (count == DiscreteValueLimit)
+                    {
+                        return false;
+                    }
+
+                    seen[count++] = value;
+                }
+            }
+        }
+
+        return true;
+    }
+
+    /// <summary>
+    /// The plug-in mutual information (nats) of feature <paramref name="f"/> with the class over the usable rows (<paramref name="sorted"/>: its values over
+    /// those rows, ascending, at most <see cref="DiscreteValueLimit"/> distinct ones).
+    /// </summary>
+    private static double DiscreteInformation(
+        double[] sorted, ReadOnlySpan<float> features, int f, int d, List<int> usable, ReadOnlySpan<int> labels, int[] classCounts)
+    {
+        Span<double> distinct = stackalloc double[DiscreteValueLimit];
+        int count = 0;
+        for (int u = 0; u < sorted.Length; u++)
+        {
+            if (count == 0 || sorted[u] != distinct[count - 1])
+            {
+                distinct[count++] = sorted[u];
+            }
+        }
+
+        int classes = classCounts.Length;
+        var joint = new int[count * classes];
+        var perValue = new int[count];
+        var perClass = new int[classes];
+        foreach (int row in usable)
+        {
+            double value = features[(row * d) + f];
+            int x = distinct[..count].BinarySearch(value);
+            joint[(x * classes) + labels[row]]++;
+            perValue[x]++;
+            perClass[labels[row]]++;
+        }
+
+        double n = usable.Count;
+        double information = 0;
+        for (int x = 0; x < count; x++)
+        {
+            for (int c = 0; c < classes; c++)
+            {
+                int nxc = joint[(x * classes) + c];
+                if (nxc > 0)
+                {
+                    information += nxc / n * Math.Log(nxc * n / ((double)perValue[x] * perClass[c]));
+                }
+            }
+        }
+
+        return Math.Max(0, information);
     }
 
     /// <summary>Distance from sorted[p] to its k-th nearest other element of <paramref name="sorted"/> (1 ≤ k ≤ length − 1), walking outwards.</summary>

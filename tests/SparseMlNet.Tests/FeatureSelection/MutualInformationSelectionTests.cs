@@ -56,6 +56,81 @@ public sealed class MutualInformationSelectionTests
     }
 
     [Fact]
+    public void Fit_DiscreteFeatures_AreScoredByTheirContingencyTable()
+    {
+        // Three discretised features (values −2, 0, 2 as the colon and lymphoma sets) over 120 rows of two balanced classes:
+        // 0 copies the class (−2 or 2): I = ln 2; 1 is independent of it (each value equally often in both classes): I = 0;
+        // 2 is −2 for class 0 and 0 or 2 (half each) for class 1: I = ln 2 as well (it still decides the class), then noise columns 3–5.
+        const int n = 120;
+        var x = new float[n * 6];
+        var y = new int[n];
+        var random = new Random(8);
+        for (int i = 0; i < n; i++)
+        {
+            y[i] = i % 2;
+            x[i * 6] = y[i] == 0 ? -2 : 2;
+            x[(i * 6) + 1] = ((i / 2) % 3 * 2) - 2;
+            x[(i * 6) + 2] = y[i] == 0 ? -2 : (i / 2) % 2 * 2;
+            for (int j = 3; j < 6; j++)
+            {
+                x[(i * 6) + j] = (random.Next(3) * 2) - 2;
+            }
+        }
+
+        FeatureSelector selector = MutualInformationSelection.Fit(new Dataset(x, y, 6), 2);
+
+        Assert.Equal(Math.Log(2), selector.Scores[0], 12);
+        Assert.Equal(0, selector.Scores[1], 12);
+        Assert.Equal(Math.Log(2), selector.Scores[2], 12);
+        Assert.All(selector.Scores[3..].ToArray(), v => Assert.InRange(v, 0, 0.05));
+        Assert.Equal([0, 2], selector.SelectedIndices.ToArray());
+    }
+
+    [Fact]
+    public void Fit_MixedData_ScoresEveryFeatureWithTheNeighbourEstimator()
+    {
+        // The class-copying −2/2 column of the discrete test, next to one continuous column: the data are not discretised, so the contingency
+        // table (which would give exactly ln 2) is not used for the discrete column either.
+        const int n = 120;
+        var random = new Random(10);
+        var x = new float[n * 2];
+        var y = new int[n];
+        for (int i = 0; i < n; i++)
+        {
+            y[i] = i % 2;
+            x[i * 2] = y[i] == 0 ? -2 : 2;
+            x[(i * 2) + 1] = (float)random.NextDouble();
+        }
+
+        double score = MutualInformationSelection.Fit(new Dataset(x, y, 2), 1).Scores[0];
+
+        Assert.NotEqual(Math.Log(2), score, 6);
+    }
+
+    [Fact]
+    public void Fit_DiscretisedInformativeColumnsAreFoundWhereverTheyAre()
+    {
+        // 40 discretised noise columns with 4 informative ones at the end: the selection must not fall back to the first columns.
+        const int n = 90, d = 44;
+        var random = new Random(9);
+        var x = new float[n * d];
+        var y = new int[n];
+        for (int i = 0; i < n; i++)
+        {
+            y[i] = i % 3;
+            for (int j = 0; j < d; j++)
+            {
+                int value = j >= 40 && random.NextDouble() < 0.85 ? y[i] : random.Next(3);
+                x[(i * d) + j] = (value * 2) - 2;
+            }
+        }
+
+        FeatureSelector selector = MutualInformationSelection.Fit(new Dataset(x, y, d), 4);
+
+        Assert.Equal([40, 41, 42, 43], selector.SelectedIndices.ToArray());
+    }
+
+    [Fact]
     public void Fit_ThrowsForASingleClassNamingTheData()
     {
         var x = new float[20];
