@@ -118,25 +118,11 @@ public sealed class NeuroFS
             string.Create(System.Globalization.CultureInfo.InvariantCulture, $"a NeuroFS network {string.Join('-', sizes)} with a gradient pass of {gradientBatch} rows{(runs > 1 ? $", {Math.Min(runs, Environment.ProcessorCount)} fits at a time" : string.Empty)}"));
         int removalEnd = (int)Math.Min(d - 1, selectedCount + Math.Floor(_options.ExtraActiveFraction * d));
 
-        var results = new Run[runs];
-        if (runs == 1)
-        {
-            results[0] = FitRun(data, sizes, batchSize, gradientBatch, removalEnd, kept, featureCount, _options.Seed, raiseEvents: true, cancellationToken);
-        }
-        else
-        {
-            // As QuickSelection's ensemble: one fit per core, each with its kernels on its own thread; with fewer fits than cores the kernels parallelise.
-            var parallel = new ParallelOptions { MaxDegreeOfParallelism = Environment.ProcessorCount, CancellationToken = cancellationToken };
-            bool serialKernels = runs >= Environment.ProcessorCount;
-            Parallel.For(0, runs, parallel, r =>
-            {
-                int seed = StabilitySelection.RunSeed(_options.Seed, r);
-                results[r] = serialKernels
-                    ? Kernels.ParallelRanges.Serially(() => FitRun(data, sizes, batchSize, gradientBatch, removalEnd, kept, featureCount, seed, raiseEvents: r == 0, cancellationToken))
-                    : FitRun(data, sizes, batchSize, gradientBatch, removalEnd, kept, featureCount, seed, raiseEvents: r == 0, cancellationToken);
-            });
-        }
-
+        Run[] results = StabilitySelection.RunAll(
+            runs,
+            _options.Seed,
+            (seed, reports) => FitRun(data, sizes, batchSize, gradientBatch, removalEnd, kept, featureCount, seed, raiseEvents: reports, cancellationToken),
+            cancellationToken);
         Run first = results[0];
         if (runs == 1)
         {

@@ -15,12 +15,6 @@ public sealed class NeuroFSResult
     private readonly double[]? _frequencies;
 
     internal NeuroFSResult(
-        FeatureSelector selector, MultilayerPerceptron network, FeatureScaler scaler, int[] trainedFeatures, int[] activeInputs, double finalLoss, double finalAccuracy, double inputEvolutionSeconds)
-        : this(selector, network, scaler, trainedFeatures, activeInputs, finalLoss, finalAccuracy, inputEvolutionSeconds, ensemble: null)
-    {
-    }
-
-    internal NeuroFSResult(
         FeatureSelector selector,
         MultilayerPerceptron network,
         FeatureScaler scaler,
@@ -29,7 +23,7 @@ public sealed class NeuroFSResult
         double finalLoss,
         double finalAccuracy,
         double inputEvolutionSeconds,
-        StabilitySelection.Ensemble? ensemble)
+        StabilitySelection.Ensemble? ensemble = null)
     {
         _frequencies = ensemble?.Frequencies;
         RunSelections = ensemble?.RunSelections ?? [];

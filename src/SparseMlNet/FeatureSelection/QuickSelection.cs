@@ -95,22 +95,8 @@ public sealed class QuickSelection
             $"a QuickSelection autoencoder {d}-{_options.HiddenNeurons}-{d}");
 
         int runs = _options.Runs;
-        var results = new Run[runs];
-        if (runs == 1)
-        {
-            results[0] = Train(scaled, rows, d, kept, featureCount, _options.Seed, raiseEvents: true, cancellationToken);
-        }
-        else
-        {
-            // The runs are independent: one run per core, each with its kernels on its own thread (splitting them again across the cores that the other
-            // runs keep busy only adds synchronisation; the results are bit-identical either way). With fewer runs than cores the kernels parallelise.
-            var parallel = new ParallelOptions { MaxDegreeOfParallelism = Environment.ProcessorCount, CancellationToken = cancellationToken };
-            bool serialKernels = runs >= Environment.ProcessorCount;
-            Parallel.For(0, runs, parallel, r => results[r] = serialKernels
-                ? Kernels.ParallelRanges.Serially(() => Train(scaled, rows, d, kept, featureCount, StabilitySelection.RunSeed(_options.Seed, r), raiseEvents: r == 0, cancellationToken))
-                : Train(scaled, rows, d, kept, featureCount, StabilitySelection.RunSeed(_options.Seed, r), raiseEvents: r == 0, cancellationToken));
-        }
-
+        Run[] results = StabilitySelection.RunAll(
+            runs, _options.Seed, (seed, reports) => Train(scaled, rows, d, kept, featureCount, seed, raiseEvents: reports, cancellationToken), cancellationToken);
         Run first = results[0];
         if (runs == 1)
         {

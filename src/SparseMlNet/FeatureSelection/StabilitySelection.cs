@@ -17,6 +17,36 @@ internal static class StabilitySelection
     public static int RunSeed(int seed, int run) =>
         run == 0 ? seed : SeedStreams.NonNegativeInt32(SeedStreams.FromInt32(seed), run, 0x51EC7, 0, 0);
 
+    /// <summary>
+    /// Runs <paramref name="fit"/> R times, run r with <see cref="RunSeed"/>(seed, r) and the second argument true for run 0 only (the run that reports progress).
+    /// One run calls it directly; otherwise the runs are independent, so one run per core, each with its kernels on its own thread (splitting them again
+    /// across the cores the other runs keep busy only adds synchronisation; the results are bit-identical either way); with fewer runs than cores the kernels
+    /// parallelise.
+    /// </summary>
+    /// <param name="runs">R; Range: ≥ 1.</param>
+    /// <param name="seed">The options' seed.</param>
+    /// <param name="fit">(run seed, whether this run reports progress) → the run's outcome.</param>
+    /// <param name="cancellationToken">Stops scheduling further runs.</param>
+    /// <returns>The outcomes in run order.</returns>
+    public static T[] RunAll<T>(int runs, int seed, Func<int, bool, T> fit, CancellationToken cancellationToken)
+    {
+        var results = new T[runs];
+        if (runs == 1)
+        {
+            results[0] = fit(seed, true);
+            return results;
+        }
+
+        var parallel = new ParallelOptions { MaxDegreeOfParallelism = Environment.ProcessorCount, CancellationToken = cancellationToken };
+        bool serialKernels = runs >= Environment.ProcessorCount;
+        Parallel.For(0, runs, parallel, r =>
+        {
+            int runSeed = RunSeed(seed, r);
+            results[r] = serialKernels ? Kernels.ParallelRanges.Serially(() => fit(runSeed, r == 0)) : fit(runSeed, r == 0);
+        });
+        return results;
+    }
+
     /// <summary>Aggregates R ≥ 2 runs' scores over the same d features.</summary>
     /// <param name="runScores">One score array of length d per run, higher better.</param>
     /// <param name="selectedCount">k, for the frequencies and the runs' own selections; Range: [1, d].</param>
