@@ -75,6 +75,7 @@ public sealed class SelectCommandTests : IDisposable
 
         Assert.Equal(1, run.ExitCode);
         Assert.Contains("supervised", run.Error);
+        Assert.Contains("--label-column", run.Error, StringComparison.Ordinal);
     }
 
     [Fact]
@@ -106,7 +107,7 @@ public sealed class SelectCommandTests : IDisposable
     {
         string output = Path.Combine(_folder.FullName, "digits");
 
-        CliRun run = CliRun.Of(["select", "--csv", _digits, "--k", "8,16", "--drop-constant", "-o", output, .. Fast]);
+        CliRun run = CliRun.Of(["select", "--csv", _digits, "--k", "8,16", "--drop-constant", "--runs", "1", "-o", output, .. Fast]);
 
         Assert.True(run.ExitCode == 0, run.Error);
         string[] ranking = File.ReadAllLines(Path.Combine(output, "ranking.csv"));
@@ -190,6 +191,7 @@ public sealed class SelectCommandTests : IDisposable
         CliRun run = CliRun.Of(["select", "--csv", _digits, "--k", "65", "--drop-constant", "-o", Path.Combine(_folder.FullName, "k"), .. Fast]);
 
         Assert.Equal(1, run.ExitCode);
+        Assert.Contains("--k 65", run.Error, StringComparison.Ordinal);
         Assert.Contains("between 1 and 63", run.Error, StringComparison.Ordinal);
     }
 
@@ -199,6 +201,7 @@ public sealed class SelectCommandTests : IDisposable
         CliRun run = CliRun.Of(["select", "--csv", _digits, "--k", "64", "--drop-constant", "-o", Path.Combine(_folder.FullName, "k64"), .. Fast]);
 
         Assert.Equal(1, run.ExitCode);
+        Assert.Contains("--k 64", run.Error, StringComparison.Ordinal);
         Assert.Contains("all 64 features", run.Error, StringComparison.Ordinal);
         Assert.Contains("between 1 and 63", run.Error, StringComparison.Ordinal);
     }
@@ -212,6 +215,34 @@ public sealed class SelectCommandTests : IDisposable
         Assert.Contains("--label-column 'nosuch'", run.Error, StringComparison.Ordinal);
         Assert.Contains("'label', 'px0', 'px1'", run.Error, StringComparison.Ordinal);
         Assert.False(File.Exists(Path.Combine(_folder.FullName, "l", "ranking.csv")));
+    }
+
+    [Fact]
+    public void Run_DefaultRunsOnSmallData_IsTheAutomaticEnsembleOfTen()
+    {
+        string output = Path.Combine(_folder.FullName, "auto");
+
+        // 1,797 × 64 values, far below 4,000,000: without --runs QuickSelection trains 10 autoencoders, and --stability needs no --runs.
+        CliRun run = CliRun.Of(["select", "--csv", _digits, "--k", "6", "--drop-constant", "--ensemble-epochs", "2", "--stability", "--no-evaluate", "-o", output, .. Fast]);
+
+        Assert.True(run.ExitCode == 0, run.Error);
+        Assert.Contains("ensemble of 10 runs", run.Output, StringComparison.Ordinal);
+        Assert.Equal("index,feature,score,rank,frequency", File.ReadLines(Path.Combine(output, "ranking.csv")).First());
+        Assert.StartsWith("6,10,", File.ReadAllLines(Path.Combine(output, "stability.csv"))[1], StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData("quickselection", "--runs", "there is 1 run")]
+    [InlineData("neurofs", null, "NeuroFS fits 1 network by default")]
+    public void Run_StabilityWithOneRun_IsAUsageErrorNamingRuns(string method, string? runs, string why)
+    {
+        string[] extra = runs is null ? [] : [runs, "1"];
+        CliRun run = CliRun.Of(["select", "--csv", _digits, "--k", "5", "--method", method, "--stability", "--no-evaluate", .. extra, "-o", Path.Combine(_folder.FullName, "s1")]);
+
+        Assert.Equal(2, run.ExitCode);
+        Assert.Contains("--stability compares the runs of an ensemble, so it needs --runs 2 or more", run.Error, StringComparison.Ordinal);
+        Assert.Contains(why, run.Error, StringComparison.Ordinal);
+        Assert.False(File.Exists(Path.Combine(_folder.FullName, "s1", "ranking.csv")));
     }
 
     [Fact]
@@ -235,7 +266,6 @@ public sealed class SelectCommandTests : IDisposable
 
     [Theory]
     [InlineData("--runs", "0", "--runs")]
-    [InlineData("--stability", null, "needs --runs 2")]
     [InlineData("--cv-repeats", "-1", "--cv-repeats")]
     [InlineData("--forests", "0", "--forests")]
     [InlineData("--min-batches", "-1", "--min-batches")]
@@ -259,6 +289,16 @@ public sealed class SelectCommandTests : IDisposable
 
         Assert.Equal(1, run.ExitCode);
         Assert.Contains("at least two", run.Error, StringComparison.Ordinal);
+        Assert.Contains("--label-column 'label'", run.Error, StringComparison.Ordinal);
+        Assert.Contains("--no-evaluate", run.Error, StringComparison.Ordinal);
+        Assert.False(File.Exists(Path.Combine(_folder.FullName, "one", "ranking.csv")));
+
+        CliRun neuroFS = CliRun.Of(["select", "--csv", csv, "--k", "2", "--method", "neurofs", "-o", Path.Combine(_folder.FullName, "one-nfs")]);
+
+        Assert.Equal(1, neuroFS.ExitCode);
+        Assert.Contains("--label-column 'label'", neuroFS.Error, StringComparison.Ordinal);
+        Assert.Contains("NeuroFS needs at least two classes", neuroFS.Error, StringComparison.Ordinal);
+        Assert.False(File.Exists(Path.Combine(_folder.FullName, "one-nfs", "ranking.csv")));
     }
 
     [Theory]

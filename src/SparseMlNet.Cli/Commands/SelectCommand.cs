@@ -99,10 +99,13 @@ internal sealed class SelectCommand : Command
         defaultNotes: new Dictionary<string, string>
         {
             [nameof(QuickSelectionOptions.BatchSize)] = $"quickselection: {QuickSelectionOptions.Defaults.BatchSize}; neurofs: chosen from n",
+            [nameof(QuickSelectionOptions.Runs)] = string.Create(
+                CultureInfo.InvariantCulture,
+                $"quickselection: automatic, {QuickSelectionOptions.Defaults.AutomaticRuns} on data of at most {QuickSelectionOptions.Defaults.AutomaticEnsembleValues:N0} values (samples x features), else 1; neurofs: {NeuroFSOptions.Defaults.Runs}"),
         },
         typeNames: ["quickselection", "neurofs"]);
 
-    internal Option<bool> Stability { get; } = new("--stability") { Description = "Write stability.csv: how much the ensemble's runs agree on the top k (mean pairwise Jaccard, Kuncheva's index); needs --runs 2 or more." };
+    internal Option<bool> Stability { get; } = new("--stability") { Description = "Write stability.csv: how much the ensemble's runs agree on the top k (mean pairwise Jaccard, Kuncheva's index); needs an ensemble: --runs 2 or more, or QuickSelection's automatic ensemble on small data." };
 
     internal Option<int> Forests { get; } = new("--forests")
     {
@@ -199,14 +202,14 @@ internal sealed class SelectCommand : Command
         }
 
         string runs = Hyperparameters.NameOf(nameof(QuickSelectionOptions.Runs));
-        if (options.Runs < 1)
+        if (options.Runs is < 1)
         {
             return $"{runs}: the ensemble needs at least 1 run (R ≥ 1); use 1 for a single network or, for example, 10 for a stable selection.";
         }
 
-        if (parse.GetValue(Stability) && options.Runs < 2)
+        if (parse.GetValue(Stability) && options.Runs is 1)
         {
-            return $"{Stability.Name} compares the runs of an ensemble, so it needs {runs} 2 or more (for example {runs} 10); there is 1 run.";
+            return StabilityNeedsRuns("there is 1 run");
         }
 
         return Hyperparameters.RangeError(options.Validate);
@@ -237,11 +240,32 @@ internal sealed class SelectCommand : Command
                 $"--k {largest} asks for {(largest == featureCount ? "all" : "more than the")} {featureCount} features of '{source}', which selects nothing; give k between 1 and {featureCount - 1}.");
         }
 
+        if (labelled is not null && labelled.ClassCounts().Count(c => c > 0) < 2 && (method == SelectionMethod.NeuroFS || !parse.GetValue(NoEvaluation)))
+        {
+            string label = parse.GetValue(Images) is null ? $"{LabelColumn.Name} '{parse.GetValue(LabelColumn)}'" : Labels.Name;
+            throw new CliException(method == SelectionMethod.NeuroFS
+                ? $"{label}: every row of '{source}' has class {labelled.Labels[0]}, and NeuroFS needs at least two classes to learn which features tell them apart; check the label column."
+                : $"{label}: every row of '{source}' has class {labelled.Labels[0]}, and the evaluation's accuracy and clustering need at least two classes; check the label column, or pass {NoEvaluation.Name} to select without evaluating.");
+        }
+
         Dataset? test = labelled is null || parse.GetValue(NoEvaluation) ? null : ReadTest(parse, labelled);
         string folder = parse.GetValue(Output)!;
         if (method == SelectionMethod.NeuroFS)
         {
             return RunNeuroFS(parse, labelled, source, names, counts, test, folder, cancellationToken);
+        }
+
+        int samples = features.Length / featureCount;
+        options.Runs = options.RunsFor(samples, featureCount);
+        if (parse.GetValue(Stability) && options.Runs < 2)
+        {
+            UserErrors.ReportUsage(
+                _terminal,
+                StabilityNeedsRuns(string.Create(
+                    CultureInfo.InvariantCulture,
+                    $"on {samples} x {featureCount} = {(long)samples * featureCount:N0} values, above the automatic ensemble's {QuickSelectionOptions.Defaults.AutomaticEnsembleValues:N0}, QuickSelection trains 1 autoencoder")),
+                Name);
+            return UserErrors.UsageExitCode;
         }
 
         Directory.CreateDirectory(folder);
@@ -289,13 +313,20 @@ internal sealed class SelectCommand : Command
             return 0;
         }
 
-        IReadOnlyList<SelectionScore> rows = Evaluate(parse, seconds, labelled, test, counts, cancellationToken);
+        IReadOnlyList<SelectionScore> rows = Evaluate(parse, options.Runs.Value, seconds, labelled, test, counts, cancellationToken);
         string evaluationPath = Path.Combine(folder, "evaluation.csv");
         WriteEvaluation(evaluationPath, rows);
         PrintTable(rows, rows[0].Protocol, parse.GetValue(Forests));
         _terminal.Out.MarkupLine(Markup.Escape($"Wrote {evaluationPath}."));
         return 0;
     });
+
+    /// <summary>The usage error of --stability without an ensemble, ending with why there is one run.</summary>
+    private string StabilityNeedsRuns(string why)
+    {
+        string runs = Hyperparameters.NameOf(nameof(QuickSelectionOptions.Runs));
+        return $"{Stability.Name} compares the runs of an ensemble, so it needs {runs} 2 or more (for example {runs} 10); {why}.";
+    }
 
     /// <summary>Runs a selector's fit: null (after reporting) when Ctrl+C stopped it; data problems found by the engine become one-line user errors.</summary>
     private T? FitOrStop<T>(Func<T> fit, string source, CancellationToken cancellationToken)
@@ -338,6 +369,12 @@ internal sealed class SelectCommand : Command
         if (Hyperparameters.RangeError(options.Validate) is { } problem)
         {
             UserErrors.ReportUsage(_terminal, problem, Name);
+            return UserErrors.UsageExitCode;
+        }
+
+        if (parse.GetValue(Stability) && options.Runs < 2)
+        {
+            UserErrors.ReportUsage(_terminal, StabilityNeedsRuns("NeuroFS fits 1 network by default"), Name);
             return UserErrors.UsageExitCode;
         }
 
@@ -384,13 +421,17 @@ internal sealed class SelectCommand : Command
         return 0;
     }
 
-    /// <summary>QuickSelection with the command's options and the four baselines, through the engine's one evaluation protocol.</summary>
+    /// <summary>
+    /// QuickSelection with the command's options and the four baselines, through the engine's one evaluation protocol; every training part trains the
+    /// <paramref name="runs"/> autoencoders chosen for the whole data, so the evaluated method is the one that made the ranking.
+    /// </summary>
     private IReadOnlyList<SelectionScore> Evaluate(
-        ParseResult parse, double quickSeconds, Dataset data, Dataset? test, int[] counts, CancellationToken cancellationToken)
+        ParseResult parse, int runs, double quickSeconds, Dataset data, Dataset? test, int[] counts, CancellationToken cancellationToken)
     {
         // A column that varies in the data may be constant on a training fold: there it scores 0 instead of stopping the evaluation.
         QuickSelectionOptions inFolds = SelectionOptions(parse.CommandResult);
         inFolds.DropConstantFeatures = true;
+        inFolds.Runs = runs;
         return Evaluate(parse, FeatureScorer.QuickSelection(inFolds), "QuickSelection", quickSeconds, data, test, counts, cancellationToken);
     }
 

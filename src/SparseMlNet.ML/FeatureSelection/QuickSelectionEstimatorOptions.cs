@@ -58,7 +58,7 @@ public sealed class QuickSelectionEstimatorOptions
     public int MinimumBatchesPerEpoch { get; set; } = QuickSelectionOptions.Defaults.MinimumBatchesPerEpoch;
 
     /// <inheritdoc cref="QuickSelectionOptions.Runs"/>
-    public int Runs { get; set; } = QuickSelectionOptions.Defaults.Runs;
+    public int? Runs { get; set; }
 
     /// <inheritdoc cref="QuickSelectionOptions.EnsembleEpochs"/>
     public int EnsembleEpochs { get; set; } = QuickSelectionOptions.Defaults.EnsembleEpochs;

@@ -31,16 +31,24 @@ public sealed class FeatureScorer : IFeatureScorer
     /// <inheritdoc/>
     public bool UsesLabels { get; }
 
-    /// <summary>QuickSelection with these options (R = <see cref="QuickSelectionOptions.Runs"/> autoencoders); the seed of each fit replaces the options' seed.</summary>
+    /// <summary>
+    /// QuickSelection with these options (R = <see cref="QuickSelectionOptions.Runs"/> autoencoders, or when that is null the automatic R of each fit's data,
+    /// <see cref="QuickSelectionOptions.RunsFor"/>); the seed of each fit replaces the options' seed.
+    /// </summary>
     /// <param name="options">Hyperparameters; null for the defaults. Copied now, so later changes to the object do not affect the scorer.</param>
-    /// <returns>The scorer (unsupervised), named "QuickSelection" or "QuickSelection (ensemble of R)".</returns>
+    /// <returns>The scorer (unsupervised), named "QuickSelection" (R = 1), "QuickSelection (ensemble of R)", or "QuickSelection (automatic)" when R is chosen per fit.</returns>
     /// <exception cref="ArgumentOutOfRangeException">An option is out of range (see <see cref="QuickSelectionOptions.Validate"/>).</exception>
     public static FeatureScorer QuickSelection(QuickSelectionOptions? options = null)
     {
         options ??= new QuickSelectionOptions();
         QuickSelectionOptions copy = options.WithSeed(options.Seed);
         copy.Validate();
-        string name = copy.Runs == 1 ? "QuickSelection" : FormattableString.Invariant($"QuickSelection (ensemble of {copy.Runs})");
+        string name = copy.Runs switch
+        {
+            null => "QuickSelection (automatic)",
+            1 => "QuickSelection",
+            int r => FormattableString.Invariant($"QuickSelection (ensemble of {r})"),
+        };
         return new FeatureScorer(name, usesLabels: false, (data, k, seed, token) =>
         {
             QuickSelectionOptions run = copy.WithSeed(seed);

@@ -22,7 +22,8 @@ namespace SparseMlNet.FeatureSelection;
 /// For 128 samples × 54,675 features (a microarray) the live heap is about 245 MB: two copies of the data (56 MB), one mini-batch of inputs, targets,
 /// outputs and deltas (122 MB) and the two layers' 1.45 million connections (35 MB). Deterministic for a given <see cref="QuickSelectionOptions.Seed"/>.</para>
 /// <para>Small data: the batch shrinks so every epoch takes at least <see cref="QuickSelectionOptions.MinimumBatchesPerEpoch"/> SGD steps (default 4; n ≥ 400 is
-/// unaffected). Ensemble (<see cref="QuickSelectionOptions.Runs"/> = R ≥ 2, stability selection after Meinshausen and Bühlmann 2010): R autoencoders with seeds
+/// unaffected). Ensemble (R ≥ 2, stability selection after Meinshausen and Bühlmann 2010; by default automatic, <see cref="QuickSelectionOptions.RunsFor"/>: R = 10 on data
+/// of at most 4 million values, one autoencoder on larger data): R autoencoders with seeds
 /// derived from the seed (run 0 keeps it) train in parallel on the same scaled data; each run's strengths are z-scored over the features and averaged, and
 /// <see cref="QuickSelectionResult.Frequencies"/>, <see cref="QuickSelectionResult.RunSelections"/> and <see cref="QuickSelectionResult.RunStability"/> describe
 /// how the runs agree. Epoch and batch events come from run 0 only.</para>
@@ -90,13 +91,13 @@ public sealed class QuickSelection
         FeatureScaler scaler = FeatureScaler.Fit(unlabelled, _options.Scaling);
         float[] scaled = scaler.Transform(trainMatrix, d);
 
+        int runs = _options.RunsFor(rows, featureCount);
         MemoryEstimate.EnsureFits(
-            MemoryEstimate.TrainingBytes(NetworkKind.Set, [d, _options.HiddenNeurons, d], _options.Epsilon, _options.EffectiveBatchSize(rows), 0) * Math.Min(_options.Runs, Environment.ProcessorCount),
+            MemoryEstimate.TrainingBytes(NetworkKind.Set, [d, _options.HiddenNeurons, d], _options.Epsilon, _options.EffectiveBatchSize(rows), 0) * Math.Min(runs, Environment.ProcessorCount),
             $"a QuickSelection autoencoder {d}-{_options.HiddenNeurons}-{d}");
 
-        int runs = _options.Runs;
         Run[] results = StabilitySelection.RunAll(
-            runs, _options.Seed, (seed, reports) => Train(scaled, rows, d, kept, featureCount, seed, raiseEvents: reports, cancellationToken), cancellationToken);
+            runs, _options.Seed, (seed, reports) => Train(scaled, rows, d, kept, featureCount, runs, seed, raiseEvents: reports, cancellationToken), cancellationToken);
         Run first = results[0];
         if (runs == 1)
         {
@@ -109,7 +110,7 @@ public sealed class QuickSelection
         return new QuickSelectionResult(selector, first.Network, scaler, kept, first.Topology, first.FinalLoss, ensemble);
     }
 
-    private Run Train(float[] scaled, int rows, int d, int[] kept, int featureCount, int seed, bool raiseEvents, CancellationToken cancellationToken)
+    private Run Train(float[] scaled, int rows, int d, int[] kept, int featureCount, int runs, int seed, bool raiseEvents, CancellationToken cancellationToken)
     {
         var network = MultilayerPerceptron.Create(
             NetworkKind.Set,
@@ -119,7 +120,7 @@ public sealed class QuickSelection
             _options.OutputActivation,
             LossKind.MeanSquaredError,
             seed);
-        var settings = _options.Settings(rows, seed);
+        var settings = _options.Settings(rows, runs, seed);
         double finalLoss = double.NaN;
         var evolution = TopologyEvolution.Set(_options.Zeta, evolveOutputLayer: _options.EvolveDecoder, newWeightScale: _options.RegrowthWeightScale);
         var loop = new TrainingLoop(network, settings, evolution);

@@ -56,8 +56,15 @@ public sealed class QuickSelectionOptions
         /// </summary>
         public const int MinimumBatchesPerEpoch = 4;
 
-        /// <summary>Runs of the ensemble (1: a single autoencoder, the paper's algorithm).</summary>
-        public const int Runs = 1;
+        /// <summary>R of the automatic ensemble: the runs <see cref="Runs"/> = null trains on data of at most <see cref="AutomaticEnsembleValues"/> values.</summary>
+        public const int AutomaticRuns = 10;
+
+        /// <summary>
+        /// Largest n × d (rows times feature columns) on which <see cref="Runs"/> = null trains an ensemble of <see cref="AutomaticRuns"/>; larger data gets one
+        /// autoencoder. 4,000,000 holds every gene-expression set of ../shared/data (ALL, 128 × 12,625 = 1.6 million, is the largest), Madelon (2,000 × 500)
+        /// and the 1,000-image Fashion-MNIST sample, and excludes full MNIST-size data (60,000 × 784 = 47 million).
+        /// </summary>
+        public const long AutomaticEnsembleValues = 4_000_000;
 
         /// <summary>Epochs of each autoencoder of an ensemble (R ≥ 2).</summary>
         public const int EnsembleEpochs = 50;
@@ -119,21 +126,39 @@ public sealed class QuickSelectionOptions
     /// R, the number of autoencoders of the ensemble (stability selection, Meinshausen and Bühlmann, J. R. Stat. Soc. B 72, 2010): R runs with seeds derived from
     /// <see cref="Seed"/>, trained in parallel across cores; each run's strengths are standardised (z-scores over the features) and the feature score is their mean
     /// over the runs; <see cref="QuickSelectionResult.Frequencies"/> gives the fraction of runs that put each feature in their own top k.
-    /// Range: ≥ 1. Default 1 (one autoencoder, the paper's algorithm; the cost grows linearly with R, each run trains <see cref="EnsembleEpochs"/> epochs).
-    /// On small data (tens to hundreds of samples) R = 10 makes the top k far less dependent on the seed: with the default centred scaling the top 50 of
-    /// seeds 1–5 agree with mean pairwise Jaccard 0.83 on Golub (38 × 3,051) and 0.60 on ALL (128 × 12,625), against 0.25 / 0.22 with per-feature
-    /// standardisation (docs/quickselection-results.md, "Stability over seeds").
+    /// Range: null or ≥ 1; 1 is one autoencoder, the paper's algorithm; the cost grows linearly with R, each run of an ensemble training <see cref="EnsembleEpochs"/> epochs.
+    /// <para>
+    /// Default null, <b>automatic</b> (<see cref="RunsFor"/>): an ensemble of <see cref="Defaults.AutomaticRuns"/> = 10 where it is cheap, on data of at most
+    /// <see cref="Defaults.AutomaticEnsembleValues"/> = 4,000,000 values (n × d: gene-expression data, Madelon), and one autoencoder on larger data. The rule reads
+    /// only the data's shape, never the machine, so equal data and options give equal scores everywhere. Why: on small data a single autoencoder's genes depend on
+    /// its seed (top 50 of seeds 1–5 at mean pairwise Jaccard 0.30 on Golub, 38 × 3,051), the ensemble's far less (0.83 on Golub, 0.60 on ALL, 128 × 12,625), at
+    /// equal or better downstream accuracy (5 × 5-fold CV: Golub 0.937 / 0.937, Madelon 0.882 / 0.889, tissue 1.000 / 0.998); the whole <c>select</c> of the
+    /// ensemble on ALL takes 12 s on 2 cores (docs/quickselection-results.md, "Stability over seeds").
+    /// </para>
     /// </summary>
-    public int Runs { get; set; } = Defaults.Runs;
+    public int? Runs { get; set; }
+
+    /// <summary>The number of autoencoders a fit on <paramref name="samples"/> × <paramref name="features"/> values trains: <see cref="Runs"/> when set, otherwise
+    /// <see cref="Defaults.AutomaticRuns"/> when n × d ≤ <see cref="Defaults.AutomaticEnsembleValues"/> and 1 above.</summary>
+    /// <param name="samples">n, the training rows; ≥ 1.</param>
+    /// <param name="features">d, the feature columns given to the fit (constant ones included); ≥ 1.</param>
+    /// <returns>R ≥ 1.</returns>
+    /// <exception cref="ArgumentOutOfRangeException"><paramref name="samples"/> or <paramref name="features"/> below 1.</exception>
+    public int RunsFor(int samples, int features)
+    {
+        ArgumentOutOfRangeException.ThrowIfLessThan(samples, 1);
+        ArgumentOutOfRangeException.ThrowIfLessThan(features, 1);
+        return Runs ?? ((long)samples * features <= Defaults.AutomaticEnsembleValues ? Defaults.AutomaticRuns : 1);
+    }
 
     /// <summary>
-    /// Training epochs of a single autoencoder (<see cref="Runs"/> = 1; an ensemble uses <see cref="EnsembleEpochs"/>); Range: ≥ 1. Default 100.
+    /// Training epochs of a single autoencoder (R = 1; an ensemble uses <see cref="EnsembleEpochs"/>); Range: ≥ 1. Default 100.
     /// SET evolves the topology after every epoch but the last, so features are ranked on trained weights.
     /// </summary>
     public int Epochs { get; set; } = Defaults.Epochs;
 
     /// <summary>
-    /// Training epochs of each autoencoder of an ensemble (<see cref="Runs"/> ≥ 2); Range: ≥ 1. Default 50, half of <see cref="Epochs"/>: the ensemble's
+    /// Training epochs of each autoencoder of an ensemble (R ≥ 2); Range: ≥ 1. Default 50, half of <see cref="Epochs"/>: the ensemble's
     /// averaging over R runs, not each run's length, is what makes its selection stable, and half the epochs halve its cost. Measured on ALL leukemia
     /// (128 × 12,625, k = 50, R = 10, seeds 1–2, docs/quickselection-results.md "Ensemble budget"): 50 epochs per run gave a top 50 with mean pairwise
     /// Jaccard 0.67 across seeds and median |r| with the class 0.75, in 29–31 CPU-seconds per ensemble; 100 epochs gave 0.70 and 0.75 in 56–60 CPU-seconds (both under a load average of about 20, so the CPU-seconds, not the wall time, are the figure to compare).
@@ -195,11 +220,11 @@ public sealed class QuickSelectionOptions
     }
 
     /// <summary>
-    /// The settings of one run on <paramref name="samples"/> rows: the batch after <see cref="MinimumBatchesPerEpoch"/>, <see cref="Epochs"/> or (in an ensemble)
-    /// <see cref="EnsembleEpochs"/>, and the run's seed.
+    /// The settings of one of <paramref name="runs"/> runs on <paramref name="samples"/> rows: the batch after <see cref="MinimumBatchesPerEpoch"/>, <see cref="Epochs"/>
+    /// or (in an ensemble, R ≥ 2) <see cref="EnsembleEpochs"/>, and the run's seed.
     /// </summary>
-    internal TrainingSettings Settings(int samples, int seed) =>
-        new(LearningRate, Momentum, WeightDecay, Dropout, EffectiveBatchSize(samples), Runs > 1 ? EnsembleEpochs : Epochs, seed);
+    internal TrainingSettings Settings(int samples, int runs, int seed) =>
+        new(LearningRate, Momentum, WeightDecay, Dropout, EffectiveBatchSize(samples), runs > 1 ? EnsembleEpochs : Epochs, seed);
 
     /// <summary>The mini-batch size used on <paramref name="samples"/> rows: min(<see cref="BatchSize"/>, ⌈n / <see cref="MinimumBatchesPerEpoch"/>⌉), at least 1.</summary>
     /// <param name="samples">n, the number of training rows; ≥ 1.</param>
@@ -244,12 +269,12 @@ public sealed class QuickSelectionOptions
 
         if (MinimumBatchesPerEpoch < 0)
         {
-            throw new ArgumentOutOfRangeException(nameof(MinimumBatchesPerEpoch), MinimumBatchesPerEpoch, "The minimum number of mini-batches per epoch must be ≥ 0 (0 turns the rule off), for example 16.");
+            throw new ArgumentOutOfRangeException(nameof(MinimumBatchesPerEpoch), MinimumBatchesPerEpoch, "The minimum number of mini-batches per epoch must be ≥ 0 (0 turns the rule off), for example 4.");
         }
 
-        if (Runs < 1)
+        if (Runs is < 1)
         {
-            throw new ArgumentOutOfRangeException(nameof(Runs), Runs, "The ensemble needs at least 1 run (R ≥ 1); use 1 for a single autoencoder or, for example, 10 for a stable selection.");
+            throw new ArgumentOutOfRangeException(nameof(Runs), Runs, "The ensemble needs at least 1 run (R ≥ 1); use 1 for a single autoencoder, for example 10 for a stable selection, or null for the automatic choice.");
         }
 
         if (EnsembleEpochs < 1)
@@ -269,7 +294,7 @@ public sealed class QuickSelectionOptions
 
         if (!Enum.IsDefined(Scaling))
         {
-            throw new ArgumentOutOfRangeException(nameof(Scaling), Scaling, "Unknown scaling kind; use Standardize, MinMax or None.");
+            throw new ArgumentOutOfRangeException(nameof(Scaling), Scaling, "Unknown scaling kind; use Auto, Standardize, Center, MinMax or None.");
         }
     }
 }

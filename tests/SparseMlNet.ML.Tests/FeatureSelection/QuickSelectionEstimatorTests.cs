@@ -11,10 +11,10 @@ public sealed class QuickSelectionEstimatorTests : IDisposable
 
     public void Dispose() => Directory.Delete(_directory, recursive: true);
 
-    private static QuickSelectionEstimatorOptions Fast() => new() { HiddenNeurons = 200, Epochs = 8, DropConstantFeatures = true, Seed = 5 };
+    private static QuickSelectionEstimatorOptions Fast() => new() { HiddenNeurons = 200, Epochs = 8, Runs = 1, DropConstantFeatures = true, Seed = 5 };
 
     /// <summary>One short epoch: for tests of schemas and plumbing, not of the selection's quality.</summary>
-    private static QuickSelectionEstimatorOptions Quick() => new() { HiddenNeurons = 32, Epochs = 1, DropConstantFeatures = true, Seed = 5 };
+    private static QuickSelectionEstimatorOptions Quick() => new() { HiddenNeurons = 32, Epochs = 1, Runs = 1, DropConstantFeatures = true, Seed = 5 };
 
     [Fact]
     public void Pipeline_Digits_SelectedSlotsClassifyFarAboveChance()

@@ -45,7 +45,7 @@ public sealed class SavedStateTests
         var ml = new MLContext(seed: 1);
         var data = TestData.Digits(ml);
         var model = ml.Transforms.NormalizeMinMax("Features")
-            .Append(ml.Transforms.SelectFeaturesQuickSelection("Selected", "Features", 10, new QuickSelectionEstimatorOptions { HiddenNeurons = 32, Epochs = 1, DropConstantFeatures = true, Seed = 5 }))
+            .Append(ml.Transforms.SelectFeaturesQuickSelection("Selected", "Features", 10, new QuickSelectionEstimatorOptions { HiddenNeurons = 32, Epochs = 1, Runs = 1, DropConstantFeatures = true, Seed = 5 }))
             .Append(ml.Transforms.Conversion.MapValueToKey("Label"))
             .Append(ml.MulticlassClassification.Trainers.SparseMlp(featureColumnName: "Selected", hiddenLayerSizes: [16], epochs: 1))
             .Fit(data);
@@ -68,7 +68,7 @@ public sealed class SavedStateTests
     {
         var ml = new MLContext(seed: 1);
         var data = TestData.Digits(ml);
-        var model = ml.Transforms.SelectFeaturesQuickSelection("Selected", "Features", 6, new QuickSelectionEstimatorOptions { HiddenNeurons = 16, Epochs = 1, DropConstantFeatures = true, Seed = 5 }).Fit(data);
+        var model = ml.Transforms.SelectFeaturesQuickSelection("Selected", "Features", 6, new QuickSelectionEstimatorOptions { HiddenNeurons = 16, Epochs = 1, Runs = 1, DropConstantFeatures = true, Seed = 5 }).Fit(data);
         using var native = new MemoryStream();
 
         ml.Model.Save(model, data.Schema, native);

@@ -26,7 +26,7 @@ public sealed class QuickSelectionBudgetTests
     public void Fit_OnSmallData_TakesAtLeastMinBatchesStepsPerEpoch()
     {
         var (features, d, _, _) = SyntheticFeatures.Create(rows: 40, informative: 3, noise: 10, seed: 8);
-        var selection = new QuickSelection(new QuickSelectionOptions { HiddenNeurons = 30, Epsilon = 4, Epochs = 5, MinimumBatchesPerEpoch = 16, Seed = 2 });
+        var selection = new QuickSelection(new QuickSelectionOptions { HiddenNeurons = 30, Epsilon = 4, Epochs = 5, MinimumBatchesPerEpoch = 16, Runs = 1, Seed = 2 });
         int batches = 0;
         selection.BatchCompleted += (_, _) => batches++;
 

@@ -8,6 +8,52 @@ public sealed class QuickSelectionEnsembleTests
     private static QuickSelectionOptions Small(int runs, int seed = 5) =>
         new() { HiddenNeurons = 40, Epsilon = 4, Epochs = 10, EnsembleEpochs = 10, BatchSize = 50, MinimumBatchesPerEpoch = 0, Runs = runs, Seed = seed };
 
+    [Theory]
+    [InlineData(38, 3_051, 10)] // Golub
+    [InlineData(128, 12_625, 10)] // ALL leukemia
+    [InlineData(2_000, 2_000, 10)] // exactly 4,000,000 values: still the ensemble
+    [InlineData(2_000, 2_001, 1)] // one feature more: one autoencoder
+    [InlineData(60_000, 784, 1)] // MNIST-size data
+    [InlineData(1, 4_000_001, 1)]
+    public void RunsFor_Automatic_IsTheEnsembleOfTenUpToFourMillionValues(int samples, int features, int expected)
+    {
+        var options = new QuickSelectionOptions();
+
+        Assert.Null(options.Runs);
+        Assert.Equal(expected, options.RunsFor(samples, features));
+    }
+
+    [Fact]
+    public void RunsFor_Given_IsTheGivenRWhateverTheShape()
+    {
+        Assert.Equal(1, new QuickSelectionOptions { Runs = 1 }.RunsFor(38, 3_051));
+        Assert.Equal(3, new QuickSelectionOptions { Runs = 3 }.RunsFor(60_000, 784));
+        Assert.Throws<ArgumentOutOfRangeException>(() => new QuickSelectionOptions().RunsFor(0, 10));
+        Assert.Throws<ArgumentOutOfRangeException>(() => new QuickSelectionOptions().RunsFor(10, 0));
+    }
+
+    [Fact]
+    public void Fit_Default_OnSmallData_IsTheEnsembleOfTenTrainingEnsembleEpochs()
+    {
+        var (features, d, _, _) = SyntheticFeatures.Create(rows: 60, informative: 3, noise: 9, seed: 4);
+        QuickSelectionOptions automatic = Small(runs: 1);
+        automatic.Runs = null;
+        automatic.Epochs = 7; // differs from EnsembleEpochs (10), so the epoch events tell which budget the runs used
+        int epochs = 0;
+        var selection = new QuickSelection(automatic);
+        selection.EpochCompleted += (_, _) => epochs++;
+
+        QuickSelectionResult result = selection.Fit(features, d, 3);
+
+        Assert.Equal(10, result.Runs);
+        Assert.Equal(10, result.RunSelections.Count);
+        Assert.Equal(10, epochs); // run 0 reports its epochs: EnsembleEpochs, not Epochs
+        QuickSelectionOptions ten = Small(runs: 10);
+        ten.Epochs = 7;
+        Assert.Equal(new QuickSelection(ten).Fit(features, d, 3).Scores.ToArray(), result.Scores.ToArray());
+        Assert.Equal("QuickSelection (automatic)", FeatureScorer.QuickSelection(automatic).Method);
+    }
+
     [Fact]
     public void Fit_Ensemble_ScoresAreTheMeanOfEachRunsStandardisedStrengths()
     {
