@@ -65,7 +65,7 @@ try
 #if MLNET
     if (args.Contains("--classifier-table"))
     {
-        SparseMlNet.Benchmarks.MLNet.ClassifierTable.Run(args, Console.Out);
+        SparseMlNet.Benchmarks.MLNet.ClassifierTable.Run(SparseMlNet.Benchmarks.MLNet.ClassifierTableOptions.Parse(args), Console.Out);
         return 0;
     }
 #endif
@@ -78,7 +78,7 @@ try
         Console.WriteLine(SparseMlNet.Benchmarks.Policies.PolicyTableOptions.Usage);
         Console.WriteLine(ScaleTableOptions.Usage);
 #if MLNET
-        Console.WriteLine(SparseMlNet.Benchmarks.MLNet.ClassifierTable.Usage);
+        Console.WriteLine(SparseMlNet.Benchmarks.MLNet.ClassifierTableOptions.Usage);
 #endif
         return 0;
     }

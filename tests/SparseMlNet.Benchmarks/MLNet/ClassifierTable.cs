@@ -3,71 +3,155 @@ using System.Globalization;
 using Microsoft.ML;
 using Microsoft.ML.Data;
 using SparseMlNet.Data;
+using SparseMlNet.ML.FeatureSelection;
 using SparseMlNet.ML.Trainers;
 
 namespace SparseMlNet.Benchmarks.MLNet;
 
 /// <summary>
 /// <c>--classifier-table</c>: the SparseMlp trainer with default options next to ML.NET's L-BFGS maximum entropy, the baseline an ML.NET user would
-/// reach for, on the gene-expression sets of ../shared/data (all features, standardised with mean and variance), by 5-fold cross-validation through
-/// <c>mlContext.MulticlassClassification.CrossValidate</c>. Prints a markdown table of MicroAccuracy (mean ± standard deviation over the folds),
-/// log-loss and seconds. <c>--min-batches N</c> sets SparseMlp's <see cref="SparseMlpOptions.MinimumBatchesPerEpoch"/> (the measurement that chose its default).
+/// reach for, on the gene-expression sets of ../shared/data, by stratified cross-validation (the engine's <see cref="DataSplit.StratifiedFolds"/>,
+/// 5 folds, seed 7 unless <c>--folds</c> / <c>--seed</c> say otherwise). In each fold the preparation (MapValueToKey on the label,
+/// NormalizeMeanVariance with <c>fixZero: false</c>) is fitted on the training rows only; for a feature count k of <c>--k</c> (default
+/// <c>all,50</c>) ML.NET's QuickSelection transform (<c>SelectFeaturesQuickSelection</c>, default options, count k) is then fitted on the
+/// same prepared training rows, once per fold, and its transformer is shared by both classifiers, so the comparison is paired.
+/// Every model is evaluated on the fold's test rows with <c>mlContext.MulticlassClassification.Evaluate</c>.
+/// Prints a markdown table with one row per (data set, k, classifier) — MicroAccuracy (mean ± standard deviation over the folds), mean
+/// log-loss and the classifier's seconds (fit + evaluation, all folds) — and per (data set, k) a row with SparseMlp − L-BFGS in points of
+/// MicroAccuracy (with the standard deviation of the per-fold paired differences), the log-loss difference and the seconds of the
+/// preparation and selection. <c>--min-batches N</c> sets SparseMlp's <see cref="SparseMlpOptions.MinimumBatchesPerEpoch"/> (the measurement
+/// that chose its default).
 /// </summary>
 internal static class ClassifierTable
 {
-    public const string Usage = """
-        --classifier-table [--data DIR] [--sets tissue_gene_expression,golub_leukemia,all_leukemia_bt] [--min-batches N] [--folds F]
-            5-fold CV (seed 7) of SparseMlp (defaults) and L-BFGS maximum entropy on each CSV (all features, NormalizeMeanVariance without fixZero).
-        """;
+    private const int LbfgsIndex = 0;
 
-    public static void Run(string[] args, TextWriter output)
+    private const int SparseMlpIndex = 1;
+
+    public static void Run(ClassifierTableOptions options, TextWriter output)
     {
-        string folder = Value(args, "--data") ?? Path.Combine("..", "shared", "data");
-        string[] sets = (Value(args, "--sets") ?? "tissue_gene_expression,golub_leukemia,all_leukemia_bt").Split(',');
-        int minBatches = int.Parse(Value(args, "--min-batches") ?? "1", CultureInfo.InvariantCulture);
-        int folds = int.Parse(Value(args, "--folds") ?? "5", CultureInfo.InvariantCulture);
+        ArgumentNullException.ThrowIfNull(options);
         var ml = new MLContext(seed: 1);
-        output.WriteLine($"| data (n × d) | classifier | MicroAccuracy | log-loss | seconds ({folds} folds) |");
-        output.WriteLine("|---|---|---:|---:|---:|");
-        foreach (string set in sets)
+        string sparseName = options.MinimumBatches == 1 ? "SparseMlp (defaults)" : $"SparseMlp (MinimumBatchesPerEpoch {options.MinimumBatches})";
+        string[] names = ["L-BFGS maximum entropy", sparseName];
+        output.WriteLine(string.Create(CultureInfo.InvariantCulture, $"Stratified {options.Folds}-fold CV (DataSplit.StratifiedFolds, seed {options.Seed}); preparation and QuickSelection fitted on each fold's training rows."));
+        output.WriteLine();
+        output.WriteLine($"| data (n × d) | k | classifier | MicroAccuracy | log-loss | seconds ({options.Folds} folds) |");
+        output.WriteLine("|---|---:|---|---:|---:|---:|");
+        foreach (string set in options.Sets)
         {
-            string path = Path.Combine(folder, set.EndsWith(".csv.gz", StringComparison.Ordinal) ? set : set + ".csv.gz");
+            string path = Path.Combine(options.DataDirectory, set.EndsWith(".csv.gz", StringComparison.Ordinal) ? set : set + ".csv.gz");
             Dataset data = CsvDatasetReader.Read(path).Dataset;
-            var rows = Enumerable.Range(0, data.Count).Select(i => new Row { Label = data.Labels[i], Features = data.Row(i).ToArray() }).ToList();
+            var rows = Enumerable.Range(0, data.Count).Select(i => new Row { Label = data.Labels[i], Features = data.Row(i).ToArray() }).ToArray();
             var definition = SchemaDefinition.Create(typeof(Row));
             definition[nameof(Row.Features)].ColumnType = new VectorDataViewType(NumberDataViewType.Single, data.FeatureCount);
-            IDataView view = ml.Data.Cache(ml.Data.LoadFromEnumerable(rows, definition));
+            int[][] folds = DataSplit.StratifiedFolds(data, options.Folds, options.Seed);
+            int?[] counts = options.FeatureCounts.Select(k => k >= data.FeatureCount ? null : k).Distinct().ToArray();
+            var results = counts.Select(_ => new FoldResults(names.Length, folds.Length)).ToArray();
             var prepare = ml.Transforms.Conversion.MapValueToKey("Label").Append(ml.Transforms.NormalizeMeanVariance("Features", fixZero: false));
-            foreach (var (name, trainer) in new (string, IEstimator<ITransformer>)[]
+            for (int f = 0; f < folds.Length; f++)
             {
-                ("L-BFGS maximum entropy", ml.MulticlassClassification.Trainers.LbfgsMaximumEntropy()),
-                (minBatches == 1 ? "SparseMlp (defaults)" : $"SparseMlp (MinimumBatchesPerEpoch {minBatches})", ml.MulticlassClassification.Trainers.SparseMlp(new SparseMlpOptions { MinimumBatchesPerEpoch = minBatches })),
-            })
-            {
-                var clock = Stopwatch.StartNew();
-                string cells;
-                try
+                var testRows = new HashSet<int>(folds[f]);
+                IDataView train = ml.Data.Cache(ml.Data.LoadFromEnumerable(rows.Where((_, i) => !testRows.Contains(i)).ToArray(), definition));
+                IDataView test = ml.Data.Cache(ml.Data.LoadFromEnumerable(folds[f].Select(i => rows[i]).ToArray(), definition));
+                var prepareClock = Stopwatch.StartNew();
+                ITransformer prepared = prepare.Fit(train);
+                IDataView preparedTrain = ml.Data.Cache(prepared.Transform(train));
+                IDataView preparedTest = prepared.Transform(test);
+                double prepareSeconds = prepareClock.Elapsed.TotalSeconds;
+                for (int c = 0; c < counts.Length; c++)
                 {
-                    var results = ml.MulticlassClassification.CrossValidate(view, prepare.Append(trainer), numberOfFolds: folds, seed: 7);
-                    double[] accuracy = results.Select(r => r.Metrics.MicroAccuracy).ToArray();
-                    double mean = accuracy.Average();
-                    double sd = Math.Sqrt(accuracy.Sum(a => (a - mean) * (a - mean)) / Math.Max(1, accuracy.Length - 1));
-                    cells = string.Create(CultureInfo.InvariantCulture, $"{mean:F3} ± {sd:F3} | {results.Average(r => r.Metrics.LogLoss):F3}");
+                    FoldResults result = results[c];
+                    var selectionClock = Stopwatch.StartNew();
+                    IDataView fitOn = preparedTrain, evaluateOn = preparedTest;
+                    string featureColumn = "Features";
+                    if (counts[c] is int k)
+                    {
+                        // One selection per fold, fitted on its training rows only and shared by both classifiers.
+                        var selection = ml.Transforms.SelectFeaturesQuickSelection("Selected", "Features", count: k).Fit(preparedTrain);
+                        fitOn = ml.Data.Cache(selection.Transform(preparedTrain));
+                        evaluateOn = selection.Transform(preparedTest);
+                        featureColumn = "Selected";
+                    }
+
+                    result.PreparationSeconds += prepareSeconds + selectionClock.Elapsed.TotalSeconds;
+                    for (int m = 0; m < names.Length; m++)
+                    {
+                        if (result.Diverged[m] is not null)
+                        {
+                            continue;
+                        }
+
+                        IEstimator<ITransformer> trainer = m == LbfgsIndex
+                            ? ml.MulticlassClassification.Trainers.LbfgsMaximumEntropy(featureColumnName: featureColumn)
+                            : ml.MulticlassClassification.Trainers.SparseMlp(new SparseMlpOptions { FeatureColumnName = featureColumn, MinimumBatchesPerEpoch = options.MinimumBatches });
+                        var clock = Stopwatch.StartNew();
+                        try
+                        {
+                            var metrics = ml.MulticlassClassification.Evaluate(trainer.Fit(fitOn).Transform(evaluateOn));
+                            result.Accuracy[m][f] = metrics.MicroAccuracy;
+                            result.LogLoss[m][f] = metrics.LogLoss;
+                        }
+                        catch (SparseMlNet.Training.TrainingDivergedException e)
+                        {
+                            result.Diverged[m] = string.Create(CultureInfo.InvariantCulture, $"diverged in fold {f + 1} ({e.Message.Split(':')[0]})");
+                        }
+
+                        result.Seconds[m] += clock.Elapsed.TotalSeconds;
+                    }
                 }
-                catch (SparseMlNet.Training.TrainingDivergedException e)
+            }
+
+            for (int c = 0; c < counts.Length; c++)
+            {
+                string label = string.Create(CultureInfo.InvariantCulture, $"| {set} ({data.Count} × {data.FeatureCount}) | {(counts[c] is int k ? k.ToString(CultureInfo.InvariantCulture) : "all")}");
+                FoldResults result = results[c];
+                for (int m = 0; m < names.Length; m++)
                 {
-                    cells = $"diverged ({e.Message.Split(':')[0]}) | –";
+                    string cells = result.Diverged[m] ?? string.Create(CultureInfo.InvariantCulture, $"{result.Accuracy[m].Average():F3} ± {StandardDeviation(result.Accuracy[m]):F3} | {result.LogLoss[m].Average():F3}");
+                    output.WriteLine(string.Create(CultureInfo.InvariantCulture, $"{label} | {names[m]} | {cells} | {result.Seconds[m]:F1} |"));
                 }
 
-                output.WriteLine(string.Create(CultureInfo.InvariantCulture, $"| {set} ({data.Count} × {data.FeatureCount}) | {name} | {cells} | {clock.Elapsed.TotalSeconds:F1} |"));
+                output.WriteLine(string.Create(CultureInfo.InvariantCulture, $"{label} | SparseMlp − L-BFGS | {Difference(result)} | preparation{(counts[c] is null ? string.Empty : " + QuickSelection")} {result.PreparationSeconds:F1} |"));
             }
         }
     }
 
-    private static string? Value(string[] args, string name)
+    /// <summary>The MicroAccuracy difference in points (100 × accuracy), the standard deviation of the per-fold differences, and the log-loss difference.</summary>
+    private static string Difference(FoldResults result)
     {
-        int i = Array.IndexOf(args, name);
-        return i >= 0 && i + 1 < args.Length ? args[i + 1] : null;
+        if (result.Diverged.Any(d => d is not null))
+        {
+            return "– | –";
+        }
+
+        double[] points = result.Accuracy[SparseMlpIndex].Zip(result.Accuracy[LbfgsIndex], (s, l) => 100 * (s - l)).ToArray();
+        double mean = points.Average();
+        string verdict = mean > 1 ? "more than 1 point above" : mean >= -1 ? "within 1 point" : "more than 1 point below";
+        double logLoss = result.LogLoss[SparseMlpIndex].Average() - result.LogLoss[LbfgsIndex].Average();
+        return string.Create(CultureInfo.InvariantCulture, $"{mean:+0.0;−0.0;0.0} points (sd of fold differences {StandardDeviation(points):F1}; {verdict}) | {logLoss:+0.000;−0.000;0.000}");
+    }
+
+    /// <summary>Sample standard deviation (n − 1); 0 for one value.</summary>
+    private static double StandardDeviation(double[] values)
+    {
+        double mean = values.Average();
+        return Math.Sqrt(values.Sum(a => (a - mean) * (a - mean)) / Math.Max(1, values.Length - 1));
+    }
+
+    /// <summary>Per-fold metrics of each classifier at one feature count of one data set.</summary>
+    private sealed class FoldResults(int classifiers, int folds)
+    {
+        public double[][] Accuracy { get; } = Enumerable.Range(0, classifiers).Select(_ => new double[folds]).ToArray();
+
+        public double[][] LogLoss { get; } = Enumerable.Range(0, classifiers).Select(_ => new double[folds]).ToArray();
+
+        public double[] Seconds { get; } = new double[classifiers];
+
+        /// <summary>Why a classifier has no figures (null while it trains in every fold).</summary>
+        public string?[] Diverged { get; } = new string?[classifiers];
+
+        public double PreparationSeconds { get; set; }
     }
 
     private sealed class Row
