@@ -20,7 +20,8 @@ namespace SparseMlNet.Benchmarks.MLNet;
 /// log-loss and the classifier's seconds (fit + evaluation, all folds) — and per (data set, k) a row with SparseMlp − L-BFGS in points of
 /// MicroAccuracy (with the standard deviation of the per-fold paired differences), the log-loss difference and the seconds of the
 /// preparation and selection. <c>--min-batches N</c> sets SparseMlp's <see cref="SparseMlpOptions.MinimumBatchesPerEpoch"/> (the measurement
-/// that chose its default).
+/// that chose its default), and <c>--mlp Name=Value[,Name=Value...]</c> any other <see cref="SparseMlpOptions"/> property by reflection,
+/// so each candidate default is one command.
 /// </summary>
 internal static class ClassifierTable
 {
@@ -32,7 +33,7 @@ internal static class ClassifierTable
     {
         ArgumentNullException.ThrowIfNull(options);
         var ml = new MLContext(seed: 1);
-        string sparseName = options.MinimumBatches == 1 ? "SparseMlp (defaults)" : $"SparseMlp (MinimumBatchesPerEpoch {options.MinimumBatches})";
+        string sparseName = $"SparseMlp ({options.MlpDescription()})";
         string[] names = ["L-BFGS maximum entropy", sparseName];
         output.WriteLine(string.Create(CultureInfo.InvariantCulture, $"Stratified {options.Folds}-fold CV (DataSplit.StratifiedFolds, seed {options.Seed}); preparation and QuickSelection fitted on each fold's training rows."));
         output.WriteLine();
@@ -84,7 +85,7 @@ internal static class ClassifierTable
 
                         IEstimator<ITransformer> trainer = m == LbfgsIndex
                             ? ml.MulticlassClassification.Trainers.LbfgsMaximumEntropy(featureColumnName: featureColumn)
-                            : ml.MulticlassClassification.Trainers.SparseMlp(new SparseMlpOptions { FeatureColumnName = featureColumn, MinimumBatchesPerEpoch = options.MinimumBatches });
+                            : ml.MulticlassClassification.Trainers.SparseMlp(options.CreateMlpOptions(featureColumn));
                         var clock = Stopwatch.StartNew();
                         try
                         {
