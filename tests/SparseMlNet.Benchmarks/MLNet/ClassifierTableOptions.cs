@@ -9,7 +9,7 @@ internal sealed class ClassifierTableOptions
 {
     public const string Usage = """
           --classifier-table [--data DIR] [--sets tissue_gene_expression,golub_leukemia,all_leukemia_bt] [--k all,50] [--folds 5] [--seed 7] [--min-batches N]
-                             [--mlp Name=Value[,Name=Value...]]
+                             [--mlp Name=Value[,Name=Value...]] [--mlp-seeds 42,1,2,3,4]
               stratified F-fold CV (DataSplit.StratifiedFolds, seed S) of SparseMlp (defaults) and L-BFGS maximum entropy on each CSV: MapValueToKey and
               NormalizeMeanVariance (fixZero: false) fitted on each fold's training rows; for a number k, QuickSelection (defaults, count k) is fitted
               on the same training rows and its selection shared by both classifiers. Prints MicroAccuracy (mean ± sd over folds), log-loss and seconds
@@ -17,6 +17,8 @@ internal sealed class ClassifierTableOptions
               --mlp sets SparseMlpOptions properties by name (reflection), for example --mlp MinimumBatchesPerEpoch=4,Epochs=200,Dropout=0.1;
               numbers, booleans, enum names and null; a hidden layer list as 500/500 (HiddenLayerSizes=500/500, or HiddenLayerWidth / HiddenLayerCount).
               Applied in order after --min-batches; the column names stay the table's.
+              --mlp-seeds trains SparseMlp once per seed (its Seed: initial topology, weights, batches, SET's regrowth) on every fold and adds
+              a row with the mean over the seeds, which the SparseMlp − L-BFGS row then compares; default: SparseMlp's own seed (42) alone.
         """;
 
     /// <summary>CSV files (without <c>.csv.gz</c>) under <see cref="DataDirectory"/>.</summary>
@@ -37,6 +39,20 @@ internal sealed class ClassifierTableOptions
     public IReadOnlyList<(PropertyInfo Property, object? Value)> MlpSettings { get; private set; } = [];
 
     public string DataDirectory { get; private set; } = Path.Combine("..", "shared", "data");
+
+    /// <summary>SparseMlp's seeds of <c>--mlp-seeds</c>; null for the options' own seed.</summary>
+    private IReadOnlyList<int>? Seeds { get; set; }
+
+    /// <summary>The SparseMlp seeds to train with: those of <c>--mlp-seeds</c>, or the options' own seed (after <c>--mlp</c>).</summary>
+    public int[] MlpSeeds() => Seeds is { } seeds ? [.. seeds] : [CreateMlpOptions("Features").Seed];
+
+    /// <summary>SparseMlp's options for a feature column and seed: <see cref="CreateMlpOptions(string)"/> with <see cref="SparseMlpOptions.Seed"/> = <paramref name="seed"/>.</summary>
+    public SparseMlpOptions CreateMlpOptions(string featureColumn, int seed)
+    {
+        var mlp = CreateMlpOptions(featureColumn);
+        mlp.Seed = seed;
+        return mlp;
+    }
 
     /// <summary>SparseMlp's options for a feature column: <see cref="MinimumBatches"/>, then every <c>--mlp</c> setting.</summary>
     /// <param name="featureColumn">The feature column name.</param>
@@ -110,14 +126,22 @@ internal sealed class ClassifierTableOptions
                 case "--mlp":
                     o.MlpSettings = [.. o.MlpSettings, .. MlpSettingsOf(value)];
                     break;
+                case "--mlp-seeds":
+                    o.Seeds = value.Split(',', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries).Select(v => Int(name, v, int.MinValue)).Distinct().ToArray();
+                    break;
                 default:
                     throw new ArgumentException($"Unknown option {name}.\n{Usage}", nameof(args));
             }
         }
 
-        if (o.Sets.Count == 0 || o.FeatureCounts.Count == 0)
+        if (o.Sets.Count == 0 || o.FeatureCounts.Count == 0 || o.Seeds is { Count: 0 })
         {
-            throw new ArgumentException($"--sets and --k need at least one value each.\n{Usage}", nameof(args));
+            throw new ArgumentException($"--sets, --k and --mlp-seeds need at least one value each.\n{Usage}", nameof(args));
+        }
+
+        if (o.Seeds is not null && o.MlpSettings.Any(s => s.Property.Name == nameof(SparseMlpOptions.Seed)))
+        {
+            throw new ArgumentException($"Give SparseMlp's seed once: --mlp Seed=S or --mlp-seeds S1,S2,..., not both.\n{Usage}", nameof(args));
         }
 
         try
@@ -205,5 +229,5 @@ internal sealed class ClassifierTableOptions
     private static int Int(string name, string value, int minimum) =>
         int.TryParse(value, NumberStyles.Integer, CultureInfo.InvariantCulture, out int n) && n >= minimum
             ? n
-            : throw new ArgumentException($"{name} takes an integer ≥ {minimum}{(name == "--k" ? " or 'all'" : string.Empty)}, not '{value}'.\n{Usage}", nameof(value));
+            : throw new ArgumentException($"{name} takes an integer{(minimum == int.MinValue ? string.Empty : $" ≥ {minimum}")}{(name == "--k" ? " or 'all'" : string.Empty)}, not '{value}'.\n{Usage}", nameof(value));
 }
