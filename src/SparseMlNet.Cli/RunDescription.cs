@@ -28,7 +28,7 @@ internal static class RunDescription
         json.WriteNumber("weight_decay", options.WeightDecay);
         json.WriteNumber("dropout", options.Dropout);
         json.WriteNumber("batch_size", options.BatchSize);
-        json.WriteNumber("epochs", options.Epochs);
+        json.WriteNumber("epochs", options.EffectiveEpochs(data.Train.Count));
         json.WriteString("activation", options.Activation.ToString());
         json.WriteNumber("allrelu_alpha", options.AllReluAlpha);
         json.WriteBoolean("evolve_output_layer", options.EvolveOutputLayer);

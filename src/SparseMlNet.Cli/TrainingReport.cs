@@ -21,7 +21,7 @@ internal sealed class TrainingReport(IAnsiConsole console, MlpTrainerOptions opt
         Dataset train = data.Train;
         string shape = string.Join("-", [train.FeatureCount, .. options.HiddenLayerSizes, train.ClassCount]);
         console.MarkupLine(Markup.Escape(Invariant(
-            $"Training {Names.Of(options.Kind)} MLP {shape} ({Names.Of(options.Activation)}) for {options.Epochs} epochs on {train.Count} rows ({data.TrainSource}), testing on {data.Test.Count} ({data.TestSource}).")));
+            $"Training {Names.Of(options.Kind)} MLP {shape} ({Names.Of(options.Activation)}) for {options.EffectiveEpochs(train.Count)} epochs on {train.Count} rows ({data.TrainSource}), testing on {data.Test.Count} ({data.TestSource}).")));
         console.MarkupLine(Markup.Escape($"Writing to {Path.GetFullPath(folder)}"));
     }
 

@@ -127,12 +127,15 @@ public sealed class TrainCommandTests : IDisposable
     }
 
     [Fact]
-    public void TrainerOptions_WithDataFiles_DefaultsToThePapersEpochs()
+    public void TrainerOptions_WithDataFiles_LeavesEpochsToTheDataRule()
     {
         (TrainCommand command, ParseResult parse) = Parse("--train-csv", "data.csv", "--kind", "dense");
 
         Assert.False(command.UsesSample(parse.CommandResult));
-        Assert.Equal(MlpTrainerOptions.Defaults.Epochs, command.TrainerOptions(parse.CommandResult).Epochs);
+        MlpTrainerOptions options = command.TrainerOptions(parse.CommandResult);
+        Assert.Null(options.Epochs);
+        Assert.Equal(MlpTrainerOptions.Defaults.Epochs, options.EffectiveEpochs(60000));
+        Assert.Equal(600, options.EffectiveEpochs(30));
         Assert.Equal(Path.Combine("runs", "dense"), command.OutputFolder(parse.CommandResult));
     }
 

@@ -107,7 +107,7 @@ internal sealed class TrainCommand : Command
         defaultNotes: new Dictionary<string, string>
         {
             [nameof(MlpTrainerOptions.LearningRate)] = $"{MlpTrainerOptions.Defaults.LearningRate} for set and fixprob, {MlpTrainerOptions.Defaults.DenseLearningRate} for dense",
-            [nameof(MlpTrainerOptions.Epochs)] = $"{MlpTrainerOptions.Defaults.Epochs}, or {SampleEpochs} on the embedded sample",
+            [nameof(MlpTrainerOptions.Epochs)] = $"{MlpTrainerOptions.Defaults.Epochs} (on data with under 6 batches per epoch, enough for {MlpTrainerOptions.Defaults.MinimumSteps} SGD steps), or {SampleEpochs} on the embedded sample",
         });
 
     internal Option<string?> Output { get; } = new("--output", "-o") { HelpName = "DIR", Description = "Folder for model.spmlnet, metrics.csv and run.json (created if missing) [default: runs/<kind>]." };
@@ -255,6 +255,8 @@ internal sealed class TrainCommand : Command
         }
 
         TrainTestSets data = LoadData(parse, options.Seed);
+        // Resolved once from the training rows, so the report, run.json, the snapshots and the trainer agree on the number of epochs.
+        options.Epochs ??= options.EffectiveEpochs(data.Train.Count);
         ScalingKind scaling = parse.GetValue(Scaling) ?? ScalingKind.Standardize;
         FeatureScaler? scaler = scaling == ScalingKind.None ? null : FeatureScaler.Fit(data.Train, scaling);
         // The data was just read (or split off) for this run alone: scaled in place, so the raw and the scaled matrix never coexist.
@@ -300,7 +302,7 @@ internal sealed class TrainCommand : Command
     private static void SaveSnapshots(MlpTrainer trainer, int every, MlpTrainerOptions options, string folder, FeatureScaler? scaler, TrainTestSets data)
     {
         Directory.CreateDirectory(folder);
-        int epochs = options.Epochs;
+        int epochs = options.EffectiveEpochs(data.Train.Count);
         MultilayerPerceptron? network = null;
         void Save(int epoch) =>
             ModelSerializer.Save(

@@ -32,7 +32,7 @@ public static class SparseMlpCatalogExtensions
     /// <param name="hiddenLayerSizes">Neurons of each hidden layer; null for the default 1000, 1000, 1000.</param>
     /// <param name="epsilon">ε of the Erdős–Rényi initialisation; &gt; 0.</param>
     /// <param name="zeta">ζ, the fraction of weights SET replaces after each epoch; [0, 1).</param>
-    /// <param name="epochs">Training epochs; ≥ 1.</param>
+    /// <param name="epochs">Training epochs; null (default: 100, or enough for 600 SGD steps on small data, <see cref="MlpTrainerOptions.EffectiveEpochs"/>) or ≥ 1.</param>
     /// <param name="learningRate">SGD learning rate; &gt; 0. Null: 0.02 for SET and FixProb, 0.01 for dense (<see cref="MlpTrainerOptions.Defaults.LearningRateFor"/>).</param>
     /// <param name="kind">Evolution policy: SET, FixProb (static sparse) or dense.</param>
     /// <param name="seed">Seed of topology, weights, shuffling, dropout and evolution.</param>
@@ -48,7 +48,7 @@ public static class SparseMlpCatalogExtensions
         IReadOnlyList<int>? hiddenLayerSizes = null,
         double epsilon = MlpTrainerOptions.Defaults.Epsilon,
         double zeta = MlpTrainerOptions.Defaults.Zeta,
-        int epochs = MlpTrainerOptions.Defaults.Epochs,
+        int? epochs = null,
         float? learningRate = null,
         NetworkKind kind = NetworkKind.Set,
         int seed = MlpTrainerOptions.Defaults.Seed,
@@ -78,7 +78,7 @@ public static class SparseMlpCatalogExtensions
     /// <param name="hiddenLayerSizes">Neurons of each hidden layer; null for the default 1000, 1000, 1000.</param>
     /// <param name="epsilon">ε of the Erdős–Rényi initialisation; &gt; 0.</param>
     /// <param name="zeta">ζ, the fraction of weights SET replaces after each epoch; [0, 1).</param>
-    /// <param name="epochs">Training epochs; ≥ 1.</param>
+    /// <param name="epochs">Training epochs; null (default: 100, or enough for 600 SGD steps on small data, <see cref="MlpTrainerOptions.EffectiveEpochs"/>) or ≥ 1.</param>
     /// <param name="learningRate">SGD learning rate; &gt; 0. Null: the kind's default.</param>
     /// <param name="kind">Evolution policy: SET, FixProb (static sparse) or dense.</param>
     /// <param name="seed">Seed of topology, weights, shuffling, dropout and evolution.</param>
@@ -94,7 +94,7 @@ public static class SparseMlpCatalogExtensions
         IReadOnlyList<int>? hiddenLayerSizes = null,
         double epsilon = MlpTrainerOptions.Defaults.Epsilon,
         double zeta = MlpTrainerOptions.Defaults.Zeta,
-        int epochs = MlpTrainerOptions.Defaults.Epochs,
+        int? epochs = null,
         float? learningRate = null,
         NetworkKind kind = NetworkKind.Set,
         int seed = MlpTrainerOptions.Defaults.Seed,
@@ -118,7 +118,7 @@ public static class SparseMlpCatalogExtensions
 
     private static SparseMlpOptions Options(
         string labelColumnName, string featureColumnName, string? exampleWeightColumnName, IReadOnlyList<int>? hiddenLayerSizes,
-        double epsilon, double zeta, int epochs, float? learningRate, NetworkKind kind, int seed, MLContext? logContext) => new()
+        double epsilon, double zeta, int? epochs, float? learningRate, NetworkKind kind, int seed, MLContext? logContext) => new()
     {
         LabelColumnName = labelColumnName,
         FeatureColumnName = featureColumnName,

@@ -84,7 +84,7 @@ internal static class SparseMlpFitting
         trainer.EpochCompleted += (_, m) =>
         {
             history.Add(m);
-            channel?.Info(MessageSensitivity.None, Describe(m, options.Epochs));
+            channel?.Info(MessageSensitivity.None, Describe(m, m.Epochs));
             options.EpochCompleted?.Invoke(m);
         };
         trainer.TrainingCompleted += (_, o) => outcome = o;

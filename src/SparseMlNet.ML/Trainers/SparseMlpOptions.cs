@@ -87,7 +87,7 @@ public sealed class SparseMlpOptions
 
     /// <inheritdoc cref="MlpTrainerOptions.Epochs"/>
     [Range(1, 500, MlpTrainerOptions.Defaults.Epochs, logBase: true)]
-    public int Epochs { get; set; } = MlpTrainerOptions.Defaults.Epochs;
+    public int? Epochs { get; set; }
 
     /// <inheritdoc cref="MlpTrainerOptions.LearningRate"/>
     [Range(1e-4f, 0.3f, MlpTrainerOptions.Defaults.LearningRate, logBase: true)]

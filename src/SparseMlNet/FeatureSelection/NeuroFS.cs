@@ -274,6 +274,7 @@ public sealed class NeuroFS
             EpochCompleted?.Invoke(this, new EpochMetrics
             {
                 Epoch = epoch,
+                Epochs = settings.Epochs,
                 TrainLoss = loss,
                 TrainAccuracy = accuracy,
                 TrainSeconds = trainSeconds,

@@ -9,6 +9,9 @@ public sealed record EpochMetrics
     /// <summary>1-based epoch number.</summary>
     public required int Epoch { get; init; }
 
+    /// <summary>The epochs the run trains unless early stopping ends it (for the classifier, <see cref="MlpTrainerOptions.EffectiveEpochs"/>); 0 where not reported.</summary>
+    public int Epochs { get; init; }
+
     /// <summary>Mean training loss over the epoch's mini-batches (with dropout active, as Keras reports it): cross-entropy, or the per-element mean squared error for autoencoders.</summary>
     public required double TrainLoss { get; init; }
 

@@ -166,7 +166,7 @@ public sealed class MlpTrainer
         TrainingCompleted?.Invoke(this, new TrainingOutcome(
             epochs,
             stopping?.BestEpoch ?? epochs,
-            epochs < _options.Epochs,
+            epochs < settings.Epochs,
             stopping?.BestLoss ?? double.NaN));
         return network;
     }

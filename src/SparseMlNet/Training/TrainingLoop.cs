@@ -97,6 +97,7 @@ internal sealed class TrainingLoop(MultilayerPerceptron network, TrainingSetting
             onEpoch?.Invoke(new EpochMetrics
             {
                 Epoch = epoch,
+                Epochs = settings.Epochs,
                 TrainLoss = lossSum / n / objective.LossNormaliser,
                 TrainAccuracy = objective.LossNormaliser == 1 ? (double)correct / n : double.NaN,
                 TestLoss = test?.Loss ?? double.NaN,

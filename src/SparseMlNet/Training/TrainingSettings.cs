@@ -41,7 +41,7 @@ internal sealed record TrainingSettings(float LearningRate, float Momentum, floa
 
         if (Epochs < 1)
         {
-            throw new ArgumentOutOfRangeException(nameof(Epochs), Epochs, "Train for at least 1 epoch.");
+            throw new ArgumentOutOfRangeException(nameof(Epochs), Epochs, "Train for at least 1 epoch, or leave Epochs null for the default (100, or more on small data).");
         }
     }
 }

@@ -71,7 +71,7 @@ public sealed class SearchSpaceSweepTests
             options.MinimumBatchesPerEpoch = 4;
             options.HiddenLayerWidth = Math.Min(options.HiddenLayerWidth, 128);
             options.HiddenLayerCount = Math.Min(options.HiddenLayerCount, 2);
-            options.Epochs = Math.Clamp(options.Epochs, 10, 30);
+            options.Epochs = Math.Clamp(options.Epochs ?? SparseMlNet.Training.MlpTrainerOptions.Defaults.Epochs, 10, 30);
             var folds = ml.MulticlassClassification.CrossValidate(data, ml.MulticlassClassification.Trainers.SparseMlp(options), numberOfFolds: 5, seed: 3);
             results.Add((options, folds.Average(f => f.Metrics.MicroAccuracy)));
         }

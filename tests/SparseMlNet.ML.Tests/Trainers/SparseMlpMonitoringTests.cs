@@ -40,6 +40,32 @@ public class SparseMlpMonitoringTests
     }
 
     [Fact]
+    public void Fit_WithDefaultEpochsOnTissue_TrainsEnoughEpochsFor600StepsAndLogsTheTotal()
+    {
+        // Tissue's 189 rows at batch 128 are 2 mini-batches per epoch: the default (Epochs null) trains 300 epochs, not 100.
+        var ml = new MLContext(seed: 1);
+        var data = TestData.Tissue(ml);
+        data = ml.Transforms.Conversion.MapValueToKey("Label").Append(ml.Transforms.NormalizeMeanVariance("Features", fixZero: false)).Fit(data).Transform(data);
+        var messages = new List<string>();
+        ml.Log += (_, e) =>
+        {
+            if (e.Source.Contains("SparseMlp", StringComparison.Ordinal) && e.RawMessage.StartsWith("Epoch ", StringComparison.Ordinal))
+            {
+                messages.Add(e.RawMessage);
+            }
+        };
+        var seen = new List<EpochMetrics>();
+        var options = new SparseMlpOptions { HiddenLayerSizes = [16], Epsilon = 4, Seed = 3, EpochCompleted = seen.Add, LogContext = ml };
+        Assert.Null(options.Epochs);
+
+        ml.MulticlassClassification.Trainers.SparseMlp(options).Fit(data);
+
+        Assert.Equal(300, seen.Count);
+        Assert.All(seen, m => Assert.Equal(300, m.Epochs));
+        Assert.StartsWith("Epoch 300/300: ", messages[^1], StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void Fit_WithValidationData_ReportsValidationAccuracyEveryEpochAndKeepsHistory()
     {
         var ml = new MLContext(seed: 1);

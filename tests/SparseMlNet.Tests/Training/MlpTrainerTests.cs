@@ -54,7 +54,7 @@ public sealed class MlpTrainerTests
         var before = ((SparseMlNet.Networks.Layers.SparseLayer)initial.Layers[0]).Matrix;
         var after = ((SparseMlNet.Networks.Layers.SparseLayer)model.Layers[0]).Matrix;
         Assert.NotEqual(before.ColumnIndices, after.ColumnIndices);
-        Assert.All(metrics.Take(options.Epochs - 1), m => Assert.True(m.EvolutionSeconds > 0));
+        Assert.All(metrics.Take(options.Epochs!.Value - 1), m => Assert.True(m.EvolutionSeconds > 0));
         Assert.Equal(0, metrics[^1].EvolutionSeconds, 3);
     }
 
