@@ -9,7 +9,7 @@ internal sealed class ClassifierTableOptions
 {
     public const string Usage = """
           --classifier-table [--data DIR] [--sets tissue_gene_expression,golub_leukemia,all_leukemia_bt] [--k all,50] [--folds 5] [--seed 7] [--min-batches N]
-                             [--mlp Name=Value[,Name=Value...]] [--mlp-seeds 42,1,2,3,4]
+                             [--mlp Name=Value[,Name=Value...]] [--mlp-seeds 42,1,2,3,4] [--selection-runs 1|auto]
               stratified F-fold CV (DataSplit.StratifiedFolds, seed S) of SparseMlp (defaults) and L-BFGS maximum entropy on each CSV: MapValueToKey and
               NormalizeMeanVariance (fixZero: false) fitted on each fold's training rows; for a number k, QuickSelection (defaults, count k) is fitted
               on the same training rows and its selection shared by both classifiers. Prints MicroAccuracy (mean ± sd over folds), log-loss and seconds
@@ -19,6 +19,8 @@ internal sealed class ClassifierTableOptions
               Applied in order after --min-batches; the column names stay the table's.
               --mlp-seeds trains SparseMlp once per seed (its Seed: initial topology, weights, batches, SET's regrowth) on every fold and adds
               a row with the mean over the seeds, which the SparseMlp − L-BFGS row then compares; default: SparseMlp's own seed (42) alone.
+              --selection-runs is QuickSelection's Runs for k < d: auto (default: QuickSelection's own default, the automatic ensemble of
+              QuickSelectionOptions.RunsFor, as a user's pipeline gets it) or a number, for example 1 (one autoencoder, as before 2026-12-02).
         """;
 
     /// <summary>CSV files (without <c>.csv.gz</c>) under <see cref="DataDirectory"/>.</summary>
@@ -39,6 +41,9 @@ internal sealed class ClassifierTableOptions
     public IReadOnlyList<(PropertyInfo Property, object? Value)> MlpSettings { get; private set; } = [];
 
     public string DataDirectory { get; private set; } = Path.Combine("..", "shared", "data");
+
+    /// <summary>QuickSelection's <c>Runs</c> for k &lt; d (<c>--selection-runs</c>): null (default, its automatic ensemble) or a number.</summary>
+    public int? SelectionRuns { get; private set; }
 
     /// <summary>SparseMlp's seeds of <c>--mlp-seeds</c>; null for the options' own seed.</summary>
     private IReadOnlyList<int>? Seeds { get; set; }
@@ -125,6 +130,9 @@ internal sealed class ClassifierTableOptions
                     break;
                 case "--mlp":
                     o.MlpSettings = [.. o.MlpSettings, .. MlpSettingsOf(value)];
+                    break;
+                case "--selection-runs":
+                    o.SelectionRuns = value.Equals("auto", StringComparison.OrdinalIgnoreCase) ? null : Int(name, value, 1);
                     break;
                 case "--mlp-seeds":
                     o.Seeds = value.Split(',', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries).Select(v => Int(name, v, int.MinValue)).Distinct().ToArray();
